@@ -1,0 +1,53 @@
+/**
+ * Fetches the day's appointment book from the server and stores it in IndexedDB in one
+ * transaction. The answer is parsed with the protocol's schema first: a malformed answer stores
+ * nothing, and a failed fetch leaves the saved day as it was.
+ */
+import { dayResponseSchema } from '../../../../shared/sync/day';
+import type { DeskDatabase } from '../../db/desk-db';
+
+export type DayLoadResult =
+  | { ok: true; count: number; loadedAt: string }
+  | { ok: false; reason: 'offline' | 'server-error' | 'invalid-answer'; detail: string };
+
+const LOAD_TIMEOUT_MS = 10_000;
+
+export function dayLoadedAtKey(date: string): string {
+  return `dayLoadedAt:${date}`;
+}
+
+export async function loadDay(
+  db: DeskDatabase,
+  serverUrl: string,
+  date: string,
+  now: () => Date = () => new Date(),
+): Promise<DayLoadResult> {
+  let response: Response;
+  try {
+    response = await fetch(`${serverUrl}/api/v1/appointments?date=${encodeURIComponent(date)}`, {
+      signal: AbortSignal.timeout(LOAD_TIMEOUT_MS),
+    });
+  } catch (error) {
+    return { ok: false, reason: 'offline', detail: error instanceof Error ? error.message : String(error) };
+  }
+  if (!response.ok) return { ok: false, reason: 'server-error', detail: `HTTP ${response.status}` };
+
+  const parsed = dayResponseSchema.safeParse(await response.json().catch(() => null));
+  if (!parsed.success || parsed.data.date !== date) {
+    return { ok: false, reason: 'invalid-answer', detail: parsed.error?.message ?? `answer for ${parsed.data?.date}` };
+  }
+  const { appointments } = parsed.data;
+  const loadedAt = now().toISOString();
+  await db.transaction('rw', db.appointments, db.meta, async () => {
+    const incoming = new Set(appointments.map((appointment) => appointment.id));
+    const stale = await db.appointments
+      .where('[date+slotStart]')
+      .between([date, ''], [date, '\uffff'])
+      .filter((appointment) => !incoming.has(appointment.id))
+      .primaryKeys();
+    await db.appointments.bulkDelete(stale);
+    await db.appointments.bulkPut(appointments);
+    await db.meta.put({ key: dayLoadedAtKey(date), value: loadedAt });
+  });
+  return { ok: true, count: appointments.length, loadedAt };
+}

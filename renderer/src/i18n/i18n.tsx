@@ -1,0 +1,45 @@
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { en, nl, type MessageKey } from './messages';
+
+export type Language = 'nl' | 'en';
+type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
+
+interface I18n {
+  language: Language;
+  setLanguage(language: Language): void;
+  t: Translate;
+  /** Times and dates are always shown in Europe/Amsterdam, whatever the PC's time zone. */
+  formatTime(instant: Date | string): string;
+}
+
+const I18nContext = createContext<I18n | null>(null);
+
+export function I18nProvider({ initialLanguage = 'nl', children }: { initialLanguage?: Language; children: ReactNode }) {
+  const [language, setLanguage] = useState<Language>(initialLanguage);
+  // Screen readers pick their voice from the document's language.
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+  const value = useMemo<I18n>(() => {
+    const messages = language === 'nl' ? nl : en;
+    const timeFormat = new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', {
+      timeZone: 'Europe/Amsterdam',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+    return {
+      language,
+      setLanguage,
+      t: (key, values = {}) =>
+        messages[key].replace(/\{(\w+)\}/g, (match, name: string) => String(values[name] ?? match)),
+      formatTime: (instant) => timeFormat.format(new Date(instant)),
+    };
+  }, [language]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const i18n = useContext(I18nContext);
+  if (!i18n) throw new Error('useI18n outside I18nProvider');
+  return i18n;
+}

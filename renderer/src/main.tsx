@@ -1,0 +1,18 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { amsterdamDateOf } from '../../shared/domain/calendar-date';
+import { App } from './app/app';
+import './app/app.css';
+import { pickBridge } from './bridge/pick-bridge';
+import { openDeskDatabase } from './db/desk-db';
+import { I18nProvider } from './i18n/i18n';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+createRoot(root).render(
+  <StrictMode>
+    <I18nProvider>
+      <App db={openDeskDatabase()} bridge={pickBridge()} today={amsterdamDateOf(new Date())} />
+    </I18nProvider>
+  </StrictMode>,
+);

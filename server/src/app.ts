@@ -1,0 +1,37 @@
+import cors from '@fastify/cors';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { ServerConfig } from './config';
+import type { Database } from './db/database';
+import { appointmentRoutes } from './routes/appointments';
+import { deskStaticRoutes } from './routes/desk-static';
+import { healthRoutes } from './routes/health';
+
+export interface AppOptions {
+  config: Pick<ServerConfig, 'deskOrigins' | 'rendererDir' | 'logLevel'>;
+  db: Database;
+  /** Tests pass false to keep their output quiet. */
+  logger?: boolean;
+}
+
+/**
+ * Builds the Fastify app from its plugins. It does not listen: `server.ts` does, and tests call
+ * `app.inject()` or listen on a port of their own.
+ */
+export async function buildApp({ config, db, logger = true }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ? { level: config.logLevel } : false,
+    // Bodies of a batch of desk events stay far below this; anything larger is a mistake or an attack.
+    bodyLimit: 5 * 1024 * 1024,
+  });
+  const allowedOrigins = new Set(config.deskOrigins);
+  await app.register(cors, {
+    // Only the desk app shells we know; any other origin gets no CORS headers and the browser blocks it.
+    origin: (origin, callback) => callback(null, origin !== undefined && allowedOrigins.has(origin)),
+    methods: ['GET', 'POST', 'PUT', 'DELETE'],
+    maxAge: 600,
+  });
+  await app.register(healthRoutes, { db });
+  await app.register(appointmentRoutes, { db });
+  await app.register(deskStaticRoutes, { rendererDir: config.rendererDir });
+  return app;
+}

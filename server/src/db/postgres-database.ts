@@ -1,0 +1,37 @@
+import pg from 'pg';
+import type { Database, Queryable } from './database';
+
+/** PostgreSQL through a node-postgres pool. */
+export async function openPostgresDatabase(url: string): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // Fail at boot, with the database's own message, rather than on the first request.
+  await pool.query('SELECT 1');
+  const queryable = (target: pg.Pool | pg.PoolClient): Queryable => ({
+    async query<Row extends object>(sql: string, params: readonly unknown[] = []) {
+      const result = await target.query<Row>(sql, [...params]);
+      return result.rows;
+    },
+    async exec(script: string) {
+      await target.query(script);
+    },
+  });
+  return {
+    kind: 'postgres',
+    ...queryable(pool),
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await work(queryable(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,69 @@
+/**
+ * Seeds the demo: on an empty database, the Mosae Forum location with four desks; then, as long as
+ * the server runs in demo mode, a demo day dated today whenever today has no bookings yet, so the
+ * desk has work whenever it starts.
+ */
+import type { Database, Queryable } from '../db/database';
+import { buildDemoDay, type DemoBooking } from './demo-day';
+
+export const DEMO_LOCATION = { id: 'MAA', name: 'IND-loket Maastricht, Mosae Forum' } as const;
+const DEMO_DESK_COUNT = 4;
+
+export interface SeedResult {
+  seededLocation: boolean;
+  seededBookings: number;
+}
+
+export async function seedDemo(db: Database, today: string): Promise<SeedResult> {
+  return db.transaction(async (tx) => {
+    const locations = await tx.query<{ count: number }>('SELECT count(*)::int AS count FROM locations');
+    const seededLocation = locations[0]?.count === 0;
+    if (seededLocation) await seedLocation(tx);
+
+    const demo = await tx.query<{ value: string }>("SELECT value FROM server_settings WHERE key = 'demo'");
+    if (demo[0]?.value !== 'on') return { seededLocation, seededBookings: 0 };
+
+    const existing = await tx.query<{ count: number }>(
+      'SELECT count(*)::int AS count FROM bookings WHERE location_id = $1 AND date = $2',
+      [DEMO_LOCATION.id, today],
+    );
+    if ((existing[0]?.count ?? 0) > 0) return { seededLocation, seededBookings: 0 };
+    const bookings = buildDemoDay(today, DEMO_LOCATION.id);
+    for (const booking of bookings) await insertBooking(tx, booking);
+    return { seededLocation, seededBookings: bookings.length };
+  });
+}
+
+async function seedLocation(tx: Queryable): Promise<void> {
+  await tx.query('INSERT INTO locations (id, name) VALUES ($1, $2)', [DEMO_LOCATION.id, DEMO_LOCATION.name]);
+  for (let number = 1; number <= DEMO_DESK_COUNT; number++) {
+    await tx.query('INSERT INTO desks (id, location_id, name) VALUES ($1, $2, $3)', [
+      `${DEMO_LOCATION.id}-D${number}`,
+      DEMO_LOCATION.id,
+      `Balie ${number}`,
+    ]);
+  }
+  await tx.query("INSERT INTO server_settings (key, value) VALUES ('demo', 'on')");
+}
+
+async function insertBooking(tx: Queryable, booking: DemoBooking): Promise<void> {
+  await tx.query(
+    'INSERT INTO bookings (id, location_id, appointment_code, date, slot_start) VALUES ($1, $2, $3, $4, $5)',
+    [booking.id, DEMO_LOCATION.id, booking.appointmentCode, booking.date, booking.slotStart],
+  );
+  for (const person of booking.persons) {
+    await tx.query(
+      `INSERT INTO persons (id, booking_id, position, full_name, date_of_birth, nationality_category, v_number)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [person.id, booking.id, person.position, person.fullName, person.dateOfBirth, person.nationalityCategory, person.vNumber],
+    );
+    for (const service of booking.services) {
+      await tx.query('INSERT INTO appointments (id, booking_id, person_id, service) VALUES ($1, $2, $3, $4)', [
+        `${person.id}-${service}`,
+        booking.id,
+        person.id,
+        service,
+      ]);
+    }
+  }
+}

@@ -1,0 +1,37 @@
+import type { DayAppointment } from '../../../shared/sync/day';
+import type { Queryable } from '../db/database';
+
+/**
+ * The appointments of one day at one location, in slot order, families together. Dates and times
+ * leave the database as text so no driver turns them into instants in the server's time zone.
+ */
+export async function listDayAppointments(db: Queryable, locationId: string, date: string): Promise<DayAppointment[]> {
+  return db.query<DayAppointment>(
+    `SELECT a.id,
+            b.id AS "bookingId",
+            b.appointment_code AS "appointmentCode",
+            b.location_id AS "locationId",
+            to_char(b.date, 'YYYY-MM-DD') AS date,
+            to_char(b.slot_start, 'HH24:MI') AS "slotStart",
+            a.service,
+            p.id AS "personId",
+            p.full_name AS "personName",
+            to_char(p.date_of_birth, 'YYYY-MM-DD') AS "dateOfBirth",
+            p.nationality_category AS "nationalityCategory",
+            p.v_number AS "vNumber",
+            CASE WHEN b.cancelled_at IS NULL THEN a.status ELSE 'cancelled' END AS status,
+            a.desk_id AS "deskId"
+       FROM appointments a
+       JOIN bookings b ON b.id = a.booking_id
+       JOIN persons p ON p.id = a.person_id
+      WHERE b.location_id = $1 AND b.date = $2
+      ORDER BY b.slot_start, b.appointment_code, p.position,
+               array_position(ARRAY['BIO', 'DOC', 'VAA', 'TKV', 'BRP', 'INFO'], a.service)`,
+    [locationId, date],
+  );
+}
+
+export async function locationExists(db: Queryable, locationId: string): Promise<boolean> {
+  const rows = await db.query('SELECT 1 FROM locations WHERE id = $1', [locationId]);
+  return rows.length > 0;
+}

@@ -1,0 +1,41 @@
+import type { FastifyInstance } from 'fastify';
+import { amsterdamDateOf } from '../../shared/domain/calendar-date';
+import { buildApp } from './app';
+import type { ServerConfig } from './config';
+import type { Database } from './db/database';
+import { migrate } from './db/migrate';
+import { openDatabase } from './db/open-database';
+import { seedDemo } from './demo/seed';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  db: Database;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Opens the database, migrates it, seeds the demo day when asked, and listens. */
+export async function startServer(config: ServerConfig, options: { logger?: boolean } = {}): Promise<RunningServer> {
+  const db = await openDatabase(config.database);
+  try {
+    const applied = await migrate(db);
+    const seed = config.demo ? await seedDemo(db, amsterdamDateOf(new Date())) : null;
+    const app = await buildApp({ config, db, logger: options.logger ?? true });
+    app.log.info({ database: db.kind, migrationsApplied: applied, seed }, 'database ready');
+    await app.listen({ port: config.port, host: config.host });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const url = `http://${config.host}:${port}`;
+    let stopping: Promise<void> | undefined;
+    return {
+      app,
+      db,
+      url,
+      // Finishes in-flight requests before the database closes.
+      stop: () => (stopping ??= app.close().then(() => db.close())),
+    };
+  } catch (error) {
+    await db.close().catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,35 @@
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+
+// One run, four projects: each runtime gets its own environment (STYLE.md: split by runtime).
+// The browser end-to-end suite is separate (e2e/vitest.config.ts) because it needs built output.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: { name: 'shared', environment: 'node', include: ['shared/**/*.test.ts'] },
+      },
+      {
+        test: {
+          name: 'server',
+          environment: 'node',
+          include: ['server/test/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: { name: 'electron', environment: 'node', include: ['electron/**/*.test.ts'] },
+      },
+      {
+        plugins: [react()],
+        test: {
+          name: 'renderer',
+          environment: 'jsdom',
+          include: ['renderer/**/*.test.{ts,tsx}'],
+          setupFiles: ['fake-indexeddb/auto', './renderer/test/setup.ts'],
+        },
+      },
+    ],
+  },
+});
