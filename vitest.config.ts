@@ -28,6 +28,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['renderer/**/*.test.{ts,tsx}'],
           setupFiles: ['fake-indexeddb/auto', './renderer/test/setup.ts'],
+          globalSetup: ['./testing/desk-test-server.ts'],
+          testTimeout: 20_000,
         },
       },
     ],

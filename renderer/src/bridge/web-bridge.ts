@@ -13,14 +13,16 @@ export function createWebBridge(location: Location, storage: Storage, randomUUID
   return {
     async getConfig() {
       const fromQuery = new URLSearchParams(location.search).get('server');
-      if (fromQuery) storage.setItem(SERVER_URL_KEY, fromQuery);
       const serverUrl = fromQuery ?? storage.getItem(SERVER_URL_KEY) ?? location.origin;
-      let deviceId = storage.getItem(DEVICE_ID_KEY);
-      if (!deviceId) {
-        deviceId = randomUUID();
-        storage.setItem(DEVICE_ID_KEY, deviceId);
-      }
-      return deskConfigSchema.parse({ serverUrl: serverUrl.replace(/\/+$/, ''), deviceId, host: 'web' });
+      const config = deskConfigSchema.parse({
+        serverUrl: serverUrl.replace(/\/+$/, ''),
+        deviceId: storage.getItem(DEVICE_ID_KEY) ?? randomUUID(),
+        host: 'web',
+      });
+      // Remembered only once valid, so one bad link cannot break the next reload.
+      if (fromQuery) storage.setItem(SERVER_URL_KEY, config.serverUrl);
+      storage.setItem(DEVICE_ID_KEY, config.deviceId);
+      return config;
     },
   };
 }
