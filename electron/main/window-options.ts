@@ -1,0 +1,35 @@
+import type { BrowserWindowConstructorOptions } from 'electron';
+
+/**
+ * The one desk window's options. The renderer gets no Node, no Electron and no shared JavaScript
+ * world with the preload: everything it may do goes through the DeskBridge the preload exposes.
+ * (There is no `enableRemoteModule` to turn off: Electron removed the remote module in v14.)
+ */
+export function deskWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+  return {
+    title: 'Balie',
+    width: 1280,
+    height: 800,
+    minWidth: 1024,
+    minHeight: 640,
+    // Shown on 'ready-to-show', so the clerk never sees an empty white frame.
+    show: false,
+    backgroundColor: '#ffffff',
+    autoHideMenuBar: true,
+    webPreferences: {
+      preload: preloadPath,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      spellcheck: false,
+    },
+  };
+}

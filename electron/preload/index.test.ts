@@ -1,0 +1,26 @@
+import { describe, expect, it, vi } from 'vitest';
+
+const electron = vi.hoisted(() => ({
+  contextBridge: { exposeInMainWorld: vi.fn() },
+  ipcRenderer: { invoke: vi.fn(async () => 'answer'), send: vi.fn(), on: vi.fn() },
+}));
+vi.mock('electron', () => electron);
+
+describe('the preload', () => {
+  it('exposes window.deskBridge and nothing else', async () => {
+    await import('./index');
+    expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledOnce();
+    const [key, bridge] = electron.contextBridge.exposeInMainWorld.mock.calls[0] ?? [];
+    expect(key).toBe('deskBridge');
+    expect(Object.keys(bridge as object)).toEqual(['getConfig']);
+    expect(Object.values(bridge as object)).not.toContain(electron.ipcRenderer);
+  });
+
+  it('forwards each bridge function to its channel, arguments and all', async () => {
+    await import('./index');
+    const bridge = electron.contextBridge.exposeInMainWorld.mock.calls[0]?.[1] as Record<string, (...args: unknown[]) => unknown>;
+    await expect(bridge.getConfig?.()).resolves.toBe('answer');
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith('balie:get-config');
+    expect(electron.ipcRenderer.send).not.toHaveBeenCalled();
+  });
+});
