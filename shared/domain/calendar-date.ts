@@ -22,3 +22,93 @@ export function isCalendarDate(value: string): boolean {
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
+
+/** A date split into numbers: month 1-12. */
+interface DateParts {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+}
+
+function partsOf(value: string): DateParts {
+  const [year, month, day] = value.split('-').map(Number) as [number, number, number];
+  return { year, month, day };
+}
+
+/**
+ * A person's age in whole years and months on a calendar date, by calendar arithmetic (no time
+ * zones, no milliseconds). Someone born on 29 February turns a year older on 1 March in years
+ * without a 29 February. Both dates must be `YYYY-MM-DD`; a date before birth gives negative years.
+ */
+export function ageOn(dateOfBirth: string, onDate: string): { years: number; months: number } {
+  const born = partsOf(dateOfBirth);
+  const on = partsOf(onDate);
+  let months = (on.year - born.year) * 12 + (on.month - born.month);
+  if (on.day < born.day) months -= 1;
+  return { years: Math.floor(months / 12), months };
+}
+
+/** Whole years between the date of birth and `onDate` (see {@link ageOn}). */
+export function ageInYearsOn(dateOfBirth: string, onDate: string): number {
+  return ageOn(dateOfBirth, onDate).years;
+}
+
+/** The calendar date `days` days after (or before, when negative) `date`, both `YYYY-MM-DD`. */
+export function addDays(date: string, days: number): string {
+  const { year, month, day } = partsOf(date);
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}
+
+/** The calendar date `months` whole months after `date`, clamped to the month's last day. */
+export function addMonths(date: string, months: number): string {
+  const { year, month, day } = partsOf(date);
+  const firstOfTarget = new Date(Date.UTC(year, month - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(firstOfTarget.getUTCFullYear(), firstOfTarget.getUTCMonth() + 1, 0)).getUTCDate();
+  firstOfTarget.setUTCDate(Math.min(day, lastDay));
+  return firstOfTarget.toISOString().slice(0, 10);
+}
+
+const amsterdamClock = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Amsterdam',
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+/** Milliseconds that Amsterdam's wall clock is ahead of UTC at the given instant (3,600,000 or 7,200,000). */
+function amsterdamOffsetAt(epochMs: number): number {
+  const parts = Object.fromEntries(
+    amsterdamClock.formatToParts(new Date(epochMs)).map((part) => [part.type, part.value]),
+  ) as Record<string, string>;
+  const wall = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    Number(parts.second),
+  );
+  return wall - Math.floor(epochMs / 1000) * 1000;
+}
+
+/**
+ * The instant (epoch milliseconds) at which Amsterdam's wall clock shows `date` `time`
+ * (`YYYY-MM-DD`, `HH:MM`). Used to turn a booked slot into an instant for waiting times.
+ */
+export function amsterdamInstant(date: string, time: string): number {
+  const { year, month, day } = partsOf(date);
+  const [hour, minute] = time.split(':').map(Number) as [number, number];
+  const wall = Date.UTC(year, month - 1, day, hour, minute);
+  const firstGuess = wall - amsterdamOffsetAt(wall);
+  return wall - amsterdamOffsetAt(firstGuess);
+}
+
+/** The hour (0-23) on Amsterdam's wall clock at the given instant. */
+export function amsterdamHourOf(instant: Date): number {
+  const offset = amsterdamOffsetAt(instant.getTime());
+  return new Date(instant.getTime() + offset).getUTCHours();
+}

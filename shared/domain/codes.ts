@@ -25,3 +25,45 @@ export const APPOINTMENT_STATUSES = [
   'cancelled',
 ] as const;
 export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
+
+/** Statuses in which a person is waiting in a queue (checked in, or sent on by another desk). */
+export const QUEUED_STATUSES = ['arrived', 'transferred'] as const satisfies readonly AppointmentStatus[];
+
+/** Statuses in which a desk is busy with the person (called to the desk, or being served). */
+export const AT_DESK_STATUSES = ['called', 'in-service'] as const satisfies readonly AppointmentStatus[];
+
+/** Statuses after which nothing more happens to this person's appointment for this service. */
+export const FINAL_STATUSES = ['completed', 'partial', 'no-show', 'cancelled'] as const satisfies readonly AppointmentStatus[];
+
+/**
+ * Outcome codes of one service for one person (DOMAIN.md §3, "Outcome codes"). They feed
+ * first-time-right: only `completed` is first time right. `no-show` is recorded by the no-show
+ * event, never as the outcome of a service that was started.
+ */
+export const OUTCOME_CODES = [
+  'completed',
+  'partial',
+  'missing-document',
+  'not-in-ind-system',
+  'not-the-holder',
+  'equipment-failure',
+  'client-left',
+  'no-show',
+] as const;
+export type OutcomeCode = (typeof OUTCOME_CODES)[number];
+
+/** Why a desk is paused. `other` asks for a note. */
+export const PAUSE_REASONS = ['break', 'lunch', 'meeting', 'technical', 'back-office', 'other'] as const;
+export type PauseReason = (typeof PAUSE_REASONS)[number];
+
+/** Why a person was added at the desk without a booking of their own. */
+export const WALK_IN_REASONS = ['family-member', 'ind-invited', 'next-service', 'other'] as const;
+export type WalkInReason = (typeof WALK_IN_REASONS)[number];
+
+/** How a person was checked in. */
+export const CHECK_IN_METHODS = ['scan', 'manual'] as const;
+export type CheckInMethod = (typeof CHECK_IN_METHODS)[number];
+
+/** What a desk is doing, as the supervisor's live view shows it (`offline` is the server's call). */
+export const DESK_STATUSES = ['closed', 'idle', 'serving', 'paused', 'offline'] as const;
+export type DeskStatus = (typeof DESK_STATUSES)[number];

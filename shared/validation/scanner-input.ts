@@ -1,0 +1,17 @@
+/**
+ * What a barcode scanner or a hurried keyboard types is rarely clean: lower case, spaces, dashes,
+ * a trailing carriage return, full-width characters from a Japanese keyboard layout. Every
+ * identifier is normalised here before it is validated, so the desk and the server agree.
+ */
+
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/g;
+const SPACES = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]/g;
+const DASHES = /[-\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/g;
+
+/**
+ * Normalises scanner or keyboard input: compatibility forms to plain letters and digits (NFKC),
+ * control characters, spaces and dashes removed, upper case. `' v-123 al568\r'` → `'V123AL568'`.
+ */
+export function normaliseScannerInput(raw: string): string {
+  return raw.normalize('NFKC').replace(CONTROL_CHARACTERS, '').replace(SPACES, '').replace(DASHES, '').toUpperCase();
+}
