@@ -112,3 +112,9 @@ export function amsterdamHourOf(instant: Date): number {
   const offset = amsterdamOffsetAt(instant.getTime());
   return new Date(instant.getTime() + offset).getUTCHours();
 }
+
+/** The time on Amsterdam's wall clock at the given instant, as `HH:MM`. */
+export function amsterdamTimeOf(instant: Date): string {
+  const wall = new Date(instant.getTime() + amsterdamOffsetAt(instant.getTime()));
+  return wall.toISOString().slice(11, 16);
+}

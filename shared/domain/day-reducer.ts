@@ -1,0 +1,70 @@
+/**
+ * The reducer: rebuilds a location's day from events, the same function on the desk and on the
+ * server. Events are applied in log order (on the server: its sequence; on the desk: the pulled
+ * log, then its own unsent events).
+ *
+ * Conflict rules (DESIGN.md principle 3: kept, flagged, never hidden):
+ * 1. Idempotence: an event id already seen changes nothing and reports its original outcome.
+ * 2. First in the log wins: an event the lifecycle refuses in the current state is kept as a
+ *    conflict with the lifecycle's reason and changes nothing. So when two desks call the same
+ *    person, the later call is a conflict, and so is every later step of that desk for the person,
+ *    since the person is at the other desk.
+ * 3. A booking is cancelled as a whole or not at all: once anyone of it was called, the cancel is
+ *    a conflict and nobody's service is undone.
+ * 4. Presence beats absence: a check-in after a no-show reopens the appointment (late arrival).
+ * 5. A transfer to the next service changes both appointments or neither.
+ * 6. Unknown appointments, bookings, persons or checklists make a conflict, never a guess; a
+ *    walk-in whose appointment id exists already is a conflict.
+ * 7. With checklist definitions given, steps and completions are re-checked against the version the
+ *    event names (applicable to the person, value in format, required steps done).
+ */
+import type { BalieEvent } from '../sync/events';
+import type { DayState, EventConflict, SeenEvent } from './day-state';
+import { effectOf, type ReducerOptions } from './event-effects';
+import type { DomainError } from './messages';
+
+/** What the reducer did with one event. */
+export type ApplyOutcome =
+  | { readonly kind: 'applied' }
+  | { readonly kind: 'duplicate'; readonly original: SeenEvent }
+  | { readonly kind: 'conflict'; readonly error: DomainError };
+
+function conflictOf(event: BalieEvent, error: DomainError): EventConflict {
+  return {
+    eventId: event.id,
+    type: event.type,
+    appointmentId: event.appointmentId ?? null,
+    deskId: event.deskId,
+    clerkId: event.clerkId,
+    occurredAt: event.occurredAt,
+    error,
+  };
+}
+
+/**
+ * Applies one event to the day. An event whose id was seen before changes nothing (`duplicate`);
+ * one that does not fit is recorded in `conflicts` and otherwise changes nothing (`conflict`).
+ */
+export function applyEvent(
+  state: DayState,
+  event: BalieEvent,
+  options: ReducerOptions = {},
+): { readonly state: DayState; readonly outcome: ApplyOutcome } {
+  const seen = state.seenEvents[event.id];
+  if (seen) return { state, outcome: { kind: 'duplicate', original: seen } };
+  const result = effectOf(state, event, options);
+  if (!result.ok) {
+    return {
+      state: { ...state, seenEvents: { ...state.seenEvents, [event.id]: 'conflict' }, conflicts: [...state.conflicts, conflictOf(event, result.error)] },
+      outcome: { kind: 'conflict', error: result.error },
+    };
+  }
+  return { state: { ...result.state, seenEvents: { ...result.state.seenEvents, [event.id]: 'applied' } }, outcome: { kind: 'applied' } };
+}
+
+/** Applies events in order; any batch split of the same events gives the same day. */
+export function reduceEvents(state: DayState, events: readonly BalieEvent[], options: ReducerOptions = {}): DayState {
+  let day = state;
+  for (const event of events) day = applyEvent(day, event, options).state;
+  return day;
+}
