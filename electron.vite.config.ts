@@ -8,6 +8,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // Bundle zod into main: the packaged app then ships no node_modules at all.
+      externalizeDeps: { exclude: ['zod'] },
       rollupOptions: { input: { index: resolve(import.meta.dirname, 'electron/main/index.ts') } },
     },
   },

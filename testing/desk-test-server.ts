@@ -9,12 +9,6 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startServer, type RunningServer } from '../server/src/server';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    deskTestServerUrl: string;
-  }
-}
-
 let server: RunningServer | undefined;
 let dataDir: string | undefined;
 

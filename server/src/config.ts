@@ -38,7 +38,9 @@ export interface ServerConfig {
 
 /** Reads the configuration from `env`; the error lists every wrong variable. */
 export function readServerConfig(env: NodeJS.ProcessEnv, workDir = process.cwd()): ServerConfig {
-  const parsed = environmentSchema.safeParse(env);
+  // An empty variable (`DATABASE_URL=`) means "not set", as in most tools.
+  const setVariables = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = environmentSchema.safeParse(setVariables);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`Invalid server configuration:\n  ${problems.join('\n  ')}`);

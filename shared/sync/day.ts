@@ -54,3 +54,18 @@ export const healthResponseSchema = z.object({
   version: z.string(),
 });
 export type HealthResponse = z.infer<typeof healthResponseSchema>;
+
+const SERVICE_ORDER: readonly string[] = SERVICE_CODES;
+
+/**
+ * The agenda's order, the same on the server and the desk: by slot, then booking, then person,
+ * then service in one stop shop order. A family stays together within its slot.
+ */
+export function compareDayAppointments(a: DayAppointment, b: DayAppointment): number {
+  return (
+    a.slotStart.localeCompare(b.slotStart) ||
+    a.appointmentCode.localeCompare(b.appointmentCode) ||
+    a.personId.localeCompare(b.personId) ||
+    SERVICE_ORDER.indexOf(a.service) - SERVICE_ORDER.indexOf(b.service)
+  );
+}

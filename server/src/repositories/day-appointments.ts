@@ -1,12 +1,12 @@
-import type { DayAppointment } from '../../../shared/sync/day';
+import { compareDayAppointments, type DayAppointment } from '../../../shared/sync/day';
 import type { Queryable } from '../db/database';
 
 /**
- * The appointments of one day at one location, in slot order, families together. Dates and times
+ * The appointments of one day at one location, in agenda order (see compareDayAppointments). Dates and times
  * leave the database as text so no driver turns them into instants in the server's time zone.
  */
 export async function listDayAppointments(db: Queryable, locationId: string, date: string): Promise<DayAppointment[]> {
-  return db.query<DayAppointment>(
+  const rows = await db.query<DayAppointment>(
     `SELECT a.id,
             b.id AS "bookingId",
             b.appointment_code AS "appointmentCode",
@@ -24,11 +24,10 @@ export async function listDayAppointments(db: Queryable, locationId: string, dat
        FROM appointments a
        JOIN bookings b ON b.id = a.booking_id
        JOIN persons p ON p.id = a.person_id
-      WHERE b.location_id = $1 AND b.date = $2
-      ORDER BY b.slot_start, b.appointment_code, p.position,
-               array_position(ARRAY['BIO', 'DOC', 'VAA', 'TKV', 'BRP', 'INFO'], a.service)`,
+      WHERE b.location_id = $1 AND b.date = $2`,
     [locationId, date],
   );
+  return rows.sort(compareDayAppointments);
 }
 
 export async function locationExists(db: Queryable, locationId: string): Promise<boolean> {

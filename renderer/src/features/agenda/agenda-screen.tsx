@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { DeskBridge } from '../../../../shared/ipc/desk-bridge';
+import { compareDayAppointments } from '../../../../shared/sync/day';
 import type { DeskDatabase } from '../../db/desk-db';
 import { useI18n } from '../../i18n/i18n';
 import { groupByBooking } from './group-bookings';
@@ -12,7 +13,10 @@ export function AgendaScreen({ db, bridge, date }: { db: DeskDatabase; bridge: D
   const { t } = useI18n();
   const loadState = useDayLoader(db, bridge, date);
   const appointments = useLiveQuery(
-    () => db.appointments.where('[date+slotStart]').between([date, ''], [date, '\uffff']).toArray(),
+    async () =>
+      (await db.appointments.where('[date+slotStart]').between([date, ''], [date, '\uffff']).toArray()).sort(
+        compareDayAppointments,
+      ),
     [db, date],
   );
   const savedAt = useLiveQuery(async () => (await db.meta.get(dayLoadedAtKey(date)))?.value as string | undefined, [db, date]);

@@ -1,0 +1,5 @@
+import { resolve } from 'node:path';
+
+export const REPOSITORY_ROOT = resolve(import.meta.dirname, '../..');
+export const DESK_BUILD_DIR = resolve(REPOSITORY_ROOT, 'out/renderer');
+export const CHROMIUM_PATH = process.env.BALIE_CHROMIUM ?? '/usr/bin/chromium';

@@ -1,0 +1,49 @@
+/**
+ * Serves the desk's built shell from its own origin, as Electron serves it from its app protocol:
+ * the shell is local, the API is remote (and must allow this origin through CORS).
+ */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+import { deskContentSecurityPolicy } from '../../shared/security/csp';
+import { DESK_BUILD_DIR } from './paths';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+export interface StaticDeskServer {
+  origin: string;
+  close(): Promise<void>;
+}
+
+export async function startStaticDeskServer(port: number, apiOrigin: string): Promise<StaticDeskServer> {
+  const policy = deskContentSecurityPolicy(apiOrigin);
+  const server: Server = createServer(async (request, response) => {
+    const path = new URL(request.url ?? '/', 'http://desk').pathname;
+    const file = normalize(join(DESK_BUILD_DIR, path === '/' ? 'index.html' : decodeURIComponent(path)));
+    const found = file.startsWith(DESK_BUILD_DIR + sep) && (await stat(file).then((s) => s.isFile(), () => false));
+    if (!found) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, {
+      'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+      'content-security-policy': policy,
+      'cache-control': 'no-store',
+    });
+    createReadStream(file).pipe(response);
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
