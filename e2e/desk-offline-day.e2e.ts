@@ -28,7 +28,10 @@ describe('a desk in Chromium keeps its day when the server goes away', () => {
     deskUrl = `${desk.origin}/?server=${encodeURIComponent(api.url)}`;
     const today = amsterdamDateOf(new Date());
     const day = dayResponseSchema.parse(await (await fetch(`${api.url}/api/v1/appointments?date=${today}`)).json());
-    expectedNames = day.appointments.map((appointment) => appointment.personName);
+    // The agenda names each person once, on the first of their services.
+    expectedNames = day.appointments.map((appointment, index, all) =>
+      all[index - 1]?.personId === appointment.personId ? '' : appointment.personName,
+    );
     browser = await launchDeskBrowser(join(workDir, 'chromium-profile'));
   });
 
@@ -46,7 +49,7 @@ describe('a desk in Chromium keeps its day when the server goes away', () => {
     await page.goto(deskUrl);
     await expect.poll(() => page.getByTestId('sync-status').textContent()).toMatch(/^Verbonden/);
     expect(await agendaNames(page)).toEqual(expectedNames);
-    expect(expectedNames.length).toBeGreaterThanOrEqual(50);
+    expect(expectedNames.filter(Boolean).length).toBeGreaterThanOrEqual(40);
     // `BALIE_SCREENSHOTS=docs/screenshots npm run test:e2e` refreshes the pictures in the docs.
     if (process.env.BALIE_SCREENSHOTS) await page.screenshot({ path: join(process.env.BALIE_SCREENSHOTS, 'desk-agenda.png') });
   });

@@ -68,7 +68,8 @@ function AgendaTable({ appointments }: { appointments: Parameters<typeof groupBy
                   </>
                 )}
               </td>
-              <td>{appointment.personName}</td>
+              {/* A one stop shop visit lists each service; the name stands once per person. */}
+              <td>{booking.appointments[index - 1]?.personId === appointment.personId ? '' : appointment.personName}</td>
               <td>
                 <abbr title={t(`service_${appointment.service}`)}>{appointment.service}</abbr>
               </td>
