@@ -3,6 +3,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { ServerConfig } from './config';
 import type { Database } from './db/database';
 import { appointmentRoutes } from './routes/appointments';
+import { authRoutes } from './routes/auth';
+import { deviceRoutes } from './routes/devices';
 import { deskStaticRoutes } from './routes/desk-static';
 import { healthRoutes } from './routes/health';
 
@@ -32,6 +34,8 @@ export async function buildApp({ config, db, logger = true }: AppOptions): Promi
   });
   await app.register(healthRoutes, { db });
   await app.register(appointmentRoutes, { db });
+  await app.register(authRoutes, { db });
+  await app.register(deviceRoutes, { db });
   await app.register(deskStaticRoutes, { rendererDir: config.rendererDir });
   return app;
 }

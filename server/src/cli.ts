@@ -1,8 +1,12 @@
 /**
- * The server's command line: `start` (default) runs the server, `migrate` only applies migrations.
- * Configuration comes from the environment (see README: PORT, DATABASE_URL, BALIE_DATA_DIR...).
+ * The server's command line: `start` (default) runs the server, `migrate` only applies migrations,
+ * `create-admin --username NAME [--name "Full Name"]` creates an administrator (the password comes
+ * from BALIE_ADMIN_PASSWORD or is asked for). Configuration comes from the environment (README).
  */
+import { createInterface } from 'node:readline/promises';
+import { parseArgs } from 'node:util';
 import { readServerConfig } from './config';
+import { createAccount } from './repositories/accounts';
 import { migrate } from './db/migrate';
 import { openDatabase } from './db/open-database';
 import { startServer } from './server';
@@ -32,8 +36,38 @@ async function main(command: string): Promise<void> {
       console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
       return;
     }
+    case 'create-admin': {
+      const { values } = parseArgs({ args: process.argv.slice(3), options: { username: { type: 'string' }, name: { type: 'string' } } });
+      if (!values.username) throw new Error('create-admin needs --username');
+      const password = process.env.BALIE_ADMIN_PASSWORD ?? (await askPassword());
+      if (password.length < 12) throw new Error('an admin password has at least 12 characters');
+      const db = await openDatabase(config.database);
+      try {
+        await migrate(db);
+        const admin = await createAccount(db, {
+          username: values.username.toLowerCase(),
+          displayName: values.name ?? values.username,
+          role: 'admin',
+          locationId: null,
+          password,
+        });
+        console.log(`admin ${admin.username} created (${admin.id})`);
+      } finally {
+        await db.close();
+      }
+      return;
+    }
     default:
-      throw new Error(`unknown command "${command}": use start or migrate`);
+      throw new Error(`unknown command "${command}": use start, migrate or create-admin`);
+  }
+}
+
+async function askPassword(): Promise<string> {
+  const prompt = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    return await prompt.question('Password for the new admin (12+ characters): ');
+  } finally {
+    prompt.close();
   }
 }
 
