@@ -7,6 +7,8 @@ import { authRoutes } from './routes/auth';
 import { deviceRoutes } from './routes/devices';
 import { deskStaticRoutes } from './routes/desk-static';
 import { healthRoutes } from './routes/health';
+import { syncRoutes } from './routes/sync';
+import { createDayStateStore } from './sync/day-state-store';
 
 export interface AppOptions {
   config: Pick<ServerConfig, 'deskOrigins' | 'rendererDir' | 'logLevel'>;
@@ -36,6 +38,8 @@ export async function buildApp({ config, db, logger = true }: AppOptions): Promi
   await app.register(appointmentRoutes, { db });
   await app.register(authRoutes, { db });
   await app.register(deviceRoutes, { db });
+  // Pokes for the live stream come with the stream itself; until then nobody listens.
+  await app.register(syncRoutes, { db, days: createDayStateStore(), onChanges: () => undefined });
   await app.register(deskStaticRoutes, { rendererDir: config.rendererDir });
   return app;
 }

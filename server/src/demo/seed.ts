@@ -3,7 +3,10 @@
  * the server runs in demo mode, a demo day dated today whenever today has no bookings yet, so the
  * desk has work whenever it starts.
  */
+import { expectedAppointment } from '../../../shared/domain/appointment-state';
+import { closedDesk } from '../../../shared/domain/desk-machine';
 import type { Database, Queryable } from '../db/database';
+import { publishChanges, type NewChange } from '../sync/changes';
 import { buildDemoDay, type DemoBooking } from './demo-day';
 
 export const DEMO_LOCATION = { id: 'MAA', name: 'IND-loket Maastricht, Mosae Forum' } as const;
@@ -30,6 +33,7 @@ export async function seedDemo(db: Database, today: string): Promise<SeedResult>
     if ((existing[0]?.count ?? 0) > 0) return { seededLocation, seededBookings: 0 };
     const bookings = buildDemoDay(today, DEMO_LOCATION.id);
     for (const booking of bookings) await insertBooking(tx, booking);
+    await publishChanges(tx, DEMO_LOCATION.id, bookings.flatMap(bookingChanges));
     return { seededLocation, seededBookings: bookings.length };
   });
 }
@@ -44,6 +48,8 @@ async function seedLocation(tx: Queryable): Promise<void> {
     ]);
   }
   await tx.query("INSERT INTO server_settings (key, value) VALUES ('demo', 'on')");
+  const desks = Array.from({ length: DEMO_DESK_COUNT }, (_, index) => closedDesk(`${DEMO_LOCATION.id}-D${index + 1}`, DEMO_LOCATION.id));
+  await publishChanges(tx, DEMO_LOCATION.id, desks.map((desk) => ({ entity: 'desk', id: desk.id, data: desk })));
 }
 
 async function insertBooking(tx: Queryable, booking: DemoBooking): Promise<void> {
@@ -66,4 +72,37 @@ async function insertBooking(tx: Queryable, booking: DemoBooking): Promise<void>
       ]);
     }
   }
+}
+
+/** What desks pull about a new booking: its persons and their expected appointments. */
+function bookingChanges(booking: DemoBooking): NewChange[] {
+  return booking.persons.flatMap((person): NewChange[] => [
+    {
+      entity: 'person',
+      id: person.id,
+      data: {
+        id: person.id,
+        name: person.fullName,
+        dateOfBirth: person.dateOfBirth,
+        nationalityCategory: person.nationalityCategory,
+        vNumber: person.vNumber,
+        lastCaptureDate: null,
+      },
+    },
+    ...booking.services.map((service): NewChange => {
+      const id = `${person.id}-${service}`;
+      const appointment = expectedAppointment({
+        id,
+        bookingId: booking.id,
+        appointmentCode: booking.appointmentCode,
+        locationId: DEMO_LOCATION.id,
+        date: booking.date,
+        slotStart: booking.slotStart,
+        service,
+        personId: person.id,
+        walkIn: false,
+      });
+      return { entity: 'appointment', id, data: appointment };
+    }),
+  ]);
 }

@@ -1,6 +1,11 @@
 -- Accounts, registered devices and their sessions; the append-only event log with the outcome of
 -- every event a device sent; the change feed desks pull; conflicts; checklist versions; audit.
 
+-- What each desk serves, and whether it is in use: the queue and call-next need both.
+ALTER TABLE desks
+  ADD COLUMN services text[] NOT NULL DEFAULT ARRAY['BIO', 'DOC', 'VAA', 'TKV', 'BRP', 'INFO'],
+  ADD COLUMN active boolean NOT NULL DEFAULT true;
+
 CREATE TABLE accounts (
   id text PRIMARY KEY,
   username text NOT NULL UNIQUE,

@@ -1,0 +1,74 @@
+/**
+ * The server's copy of each location-day as the shared reducer sees it: the booked appointments,
+ * persons and desks, plus every stored (accepted or conflicting) event in server order. Rebuilt
+ * from the database when the cached copy is older than the location's change feed, so several
+ * server processes on one PostgreSQL stay correct.
+ */
+import { initialDayState, type DayState } from '../../../shared/domain/day-state';
+import { reduceEvents } from '../../../shared/domain/day-reducer';
+import type { Appointment, Desk, Person } from '../../../shared/domain/model';
+import { DEFAULT_CHECKLISTS } from '../../../shared/checklists/default-checklists';
+import type { BalieEvent } from '../../../shared/sync/events';
+import type { Queryable } from '../db/database';
+
+export const REDUCER_OPTIONS = { checklists: Object.values(DEFAULT_CHECKLISTS) } as const;
+
+interface CachedDay {
+  state: DayState;
+  /** The location's latest change number when `state` was current. */
+  changeSeq: string;
+}
+
+export interface DayStateStore {
+  /** The day's state; `changeSeq` must be read under the location's change lock. */
+  load(tx: Queryable, locationId: string, day: string, changeSeq: string): Promise<DayState>;
+  /** Remembers a state after its transaction committed. */
+  remember(locationId: string, day: string, state: DayState, changeSeq: string): void;
+}
+
+export function createDayStateStore(maxDays = 64): DayStateStore {
+  const cache = new Map<string, CachedDay>();
+  return {
+    async load(tx, locationId, day, changeSeq) {
+      const cached = cache.get(`${locationId}/${day}`);
+      if (cached && cached.changeSeq === changeSeq) return cached.state;
+      return rebuildDayState(tx, locationId, day);
+    },
+    remember(locationId, day, state, changeSeq) {
+      const key = `${locationId}/${day}`;
+      cache.delete(key);
+      cache.set(key, { state, changeSeq });
+      // Oldest first in a Map: drop the least recently remembered days.
+      while (cache.size > maxDays) cache.delete(cache.keys().next().value!);
+    },
+  };
+}
+
+export async function rebuildDayState(db: Queryable, locationId: string, day: string): Promise<DayState> {
+  const appointments = await db.query<Appointment>(
+    `SELECT a.id, b.id AS "bookingId", b.appointment_code AS "appointmentCode", b.location_id AS "locationId",
+            to_char(b.date, 'YYYY-MM-DD') AS date, to_char(b.slot_start, 'HH24:MI') AS "slotStart",
+            a.service, a.person_id AS "personId", false AS "walkIn"
+       FROM appointments a JOIN bookings b ON b.id = a.booking_id
+      WHERE b.location_id = $1 AND b.date = $2`,
+    [locationId, day],
+  );
+  const persons = await db.query<Person>(
+    `SELECT DISTINCT p.id, p.full_name AS name, to_char(p.date_of_birth, 'YYYY-MM-DD') AS "dateOfBirth",
+            p.nationality_category AS "nationalityCategory", p.v_number AS "vNumber", NULL AS "lastCaptureDate"
+       FROM persons p JOIN bookings b ON b.id = p.booking_id
+      WHERE b.location_id = $1 AND b.date = $2`,
+    [locationId, day],
+  );
+  const desks = await db.query<Desk>(
+    'SELECT id, location_id AS "locationId", name, services, active FROM desks WHERE location_id = $1',
+    [locationId],
+  );
+  const events = await db.query<{ body: BalieEvent }>(
+    `SELECT body FROM events WHERE location_id = $1 AND day = $2 AND outcome IN ('accepted', 'conflict')
+      ORDER BY server_seq`,
+    [locationId, day],
+  );
+  const start = initialDayState({ appointments, persons, desks });
+  return reduceEvents(start, events.map((row) => row.body), REDUCER_OPTIONS);
+}

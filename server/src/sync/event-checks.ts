@@ -1,0 +1,80 @@
+/**
+ * Checks a pushed item before the reducer sees it: is it addressable (an id and a device sequence),
+ * is it a well-formed event, and may this device send it? Failures are reasons a person can read.
+ */
+import { z } from 'zod';
+import { amsterdamDateOf } from '../../../shared/domain/calendar-date';
+import { parseEvent, type BalieEvent } from '../../../shared/sync/events';
+import type { Queryable } from '../db/database';
+
+/** The two fields every pushed item needs before anything else can be said about it. */
+const addressSchema = z.object({ id: z.string().min(1).max(128), deviceSeq: z.int().min(1) });
+
+export function addressOf(raw: unknown): { id: string; deviceSeq: number } | null {
+  const parsed = addressSchema.safeParse(raw);
+  return parsed.success ? parsed.data : null;
+}
+
+export interface PushingDevice {
+  id: string;
+  locationId: string;
+  deskId: string | null;
+}
+
+export type EventCheck = { ok: true; event: BalieEvent } | { ok: false; reason: { code: string; problems: string[] } };
+
+/** Schema, then the envelope against the pushing device; clerks must be accounts of the location. */
+export async function checkPushedEvent(
+  db: Queryable,
+  raw: unknown,
+  device: PushingDevice,
+  knownClerks: Map<string, boolean>,
+): Promise<EventCheck> {
+  const parsed = parseEvent(raw);
+  if (!parsed.ok) return { ok: false, reason: { code: 'malformed', problems: parsed.problems } };
+  const { event } = parsed;
+  const problems: string[] = [];
+  if (event.deviceId !== device.id) problems.push('deviceId: not the device that pushes it');
+  if (event.locationId !== device.locationId) problems.push("locationId: not this device's location");
+  if (device.deskId !== null && event.deskId !== device.deskId) problems.push("deskId: not this device's desk");
+  if (!(await isClerkOfLocation(db, event.clerkId, device.locationId, knownClerks))) {
+    problems.push('clerkId: no account that works at this location');
+  }
+  return problems.length ? { ok: false, reason: { code: 'not-allowed', problems } } : { ok: true, event };
+}
+
+async function isClerkOfLocation(db: Queryable, clerkId: string, locationId: string, known: Map<string, boolean>): Promise<boolean> {
+  const cached = known.get(clerkId);
+  if (cached !== undefined) return cached;
+  const rows = await db.query('SELECT 1 FROM accounts WHERE id = $1 AND (location_id = $2 OR role = $3)', [clerkId, locationId, 'admin']);
+  known.set(clerkId, rows.length > 0);
+  return rows.length > 0;
+}
+
+/**
+ * Which day of the location an event belongs to: its appointment's date (booked, or registered as
+ * a walk-in before), a walk-in's own date, or, for desk events, the Amsterdam date it happened.
+ */
+export async function dayOfEvent(db: Queryable, event: BalieEvent): Promise<string> {
+  if (event.type === 'walkInRegistered') return event.payload.date;
+  if (event.appointmentId) {
+    const booked = await db.query<{ day: string }>(
+      `SELECT to_char(b.date, 'YYYY-MM-DD') AS day FROM appointments a JOIN bookings b ON b.id = a.booking_id WHERE a.id = $1`,
+      [event.appointmentId],
+    );
+    if (booked[0]) return booked[0].day;
+    const walkIn = await db.query<{ day: string }>(
+      `SELECT to_char(day, 'YYYY-MM-DD') AS day FROM events
+        WHERE appointment_id = $1 AND type = 'walkInRegistered' AND outcome = 'accepted' LIMIT 1`,
+      [event.appointmentId],
+    );
+    if (walkIn[0]) return walkIn[0].day;
+  }
+  if (event.type === 'bookingCancelled') {
+    const booking = await db.query<{ day: string }>("SELECT to_char(date, 'YYYY-MM-DD') AS day FROM bookings WHERE id = $1", [
+      event.payload.bookingId,
+    ]);
+    if (booking[0]) return booking[0].day;
+  }
+  return amsterdamDateOf(new Date(event.occurredAt));
+}

@@ -1,0 +1,66 @@
+/**
+ * A desk as the sync tests need it: it builds events with the shared commands against its own
+ * copy of the day (as a real desk does offline) and pushes or pulls them over HTTP.
+ */
+import { randomBytes } from 'node:crypto';
+import type { CommandContext, CommandResult } from '../../../shared/domain/command-support';
+import type { DayState } from '../../../shared/domain/day-state';
+import { formatUuidV7 } from '../../../shared/domain/uuid-v7';
+import type { BalieEvent } from '../../../shared/sync/events';
+import { pullResponseSchema, pushResponseSchema, type PullResponse, type PushResponse } from '../../../shared/sync/push-pull';
+import type { RunningServer } from '../../src/server';
+import { rebuildDayState } from '../../src/sync/day-state-store';
+import { postJson } from './accounts';
+
+export interface SimulatedDesk {
+  deviceId: string;
+  deskId: string;
+  token: string;
+  clerkId: string;
+  state: DayState;
+  nextSeq: number;
+  /** Runs a command on the desk's copy of the day; returns its events (and keeps the new state). */
+  act(command: (state: DayState, context: CommandContext) => CommandResult): BalieEvent[];
+  push(events: readonly unknown[]): Promise<{ status: number; body: PushResponse }>;
+  pull(since: string, limit?: number): Promise<PullResponse>;
+}
+
+export async function simulatedDesk(
+  server: RunningServer,
+  desk: { deviceId: string; deskId: string; token: string; clerkId: string; locationId: string; day: string },
+): Promise<SimulatedDesk> {
+  const simulated: SimulatedDesk = {
+    ...desk,
+    state: await rebuildDayState(server.db, desk.locationId, desk.day),
+    nextSeq: 1,
+    act(command) {
+      const result = command(simulated.state, {
+        now: new Date().toISOString(),
+        deviceId: desk.deviceId,
+        deskId: desk.deskId,
+        clerkId: desk.clerkId,
+        locationId: desk.locationId,
+        nextDeviceSeq: simulated.nextSeq,
+        newId: () => formatUuidV7(Date.now(), randomBytes(10)),
+      });
+      if (!result.ok) throw new Error(`command refused: ${result.error.en}`);
+      simulated.state = result.state;
+      simulated.nextSeq += result.events.length;
+      return result.events;
+    },
+    async push(events) {
+      const response = await postJson(server, '/api/v1/sync/push', { deviceId: desk.deviceId, clientTime: new Date().toISOString(), events }, desk.token);
+      const text = await response.text();
+      if (response.status !== 200) return { status: response.status, body: JSON.parse(text) as PushResponse };
+      return { status: response.status, body: pushResponseSchema.parse(JSON.parse(text)) };
+    },
+    async pull(since, limit = 500) {
+      const response = await fetch(`${server.url}/api/v1/sync/pull?since=${since}&limit=${limit}`, {
+        headers: { authorization: `Bearer ${desk.token}` },
+      });
+      if (response.status !== 200) throw new Error(`pull answered ${response.status}: ${await response.text()}`);
+      return pullResponseSchema.parse(await response.json());
+    },
+  };
+  return simulated;
+}
