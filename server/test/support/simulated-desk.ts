@@ -43,7 +43,7 @@ export async function simulatedDesk(
         nextDeviceSeq: simulated.nextSeq,
         newId: () => formatUuidV7(Date.now(), randomBytes(10)),
       });
-      if (!result.ok) throw new Error(`command refused: ${result.error.en}`);
+      if (!result.ok) throw new Error(`command refused: ${result.error.message.en}`);
       simulated.state = result.state;
       simulated.nextSeq += result.events.length;
       return result.events;
