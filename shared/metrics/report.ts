@@ -12,7 +12,7 @@
  *   appointment's service, date and slot hour; not defined per desk or clerk (null there);
  * - first time right: share of finished visits whose every served service ended `completed`;
  * - idle and pause time: within the desk's open periods (deskOpened → deskClosed, or now).
- * Hours and days are Europe/Amsterdam wall-clock hours (`HH`) and dates of the event ending the
+ * Hours and days are Europe/Amsterdam wall-clock hours (`HH:00`) and dates of the event ending the
  * sample (for no-shows and late arrivals: of the booked slot).
  */
 import type { AppointmentState } from '../domain/appointment-state';
@@ -81,7 +81,7 @@ export interface MetricsInput {
 type Sample = WaitSample | ServiceSample;
 type Dimension = 'desk' | 'clerk' | 'service' | 'hour' | 'day' | 'all';
 
-const hourKey = (epochMs: number) => String(amsterdamHourOf(new Date(epochMs))).padStart(2, '0');
+const hourKey = (epochMs: number) => `${String(amsterdamHourOf(new Date(epochMs))).padStart(2, '0')}:00`;
 const dayKey = (epochMs: number) => amsterdamDateOf(new Date(epochMs));
 
 function sampleKey(sample: Sample, dimension: Dimension): string {
@@ -98,7 +98,7 @@ function sampleKey(sample: Sample, dimension: Dimension): string {
 function appointmentKey(appointment: AppointmentState, dimension: Dimension): string | null {
   switch (dimension) {
     case 'service': return appointment.service;
-    case 'hour': return appointment.slotStart.slice(0, 2);
+    case 'hour': return `${appointment.slotStart.slice(0, 2)}:00`;
     case 'day': return appointment.date;
     case 'all': return 'all';
     default: return null;

@@ -1,7 +1,8 @@
 /**
  * Summary statistics of durations: count, mean, median, 90th percentile and maximum. Percentiles
  * interpolate linearly between the closest ranks (type 7: Excel's PERCENTILE.INC and MEDIAN, so an
- * exported report matches a spreadsheet). An empty set gives nulls, never NaN.
+ * exported report matches a spreadsheet). Figures are rounded to the millisecond (3 decimals of a
+ * second). An empty set gives nulls, never NaN.
  */
 
 /** Durations in seconds, summarised. */
@@ -24,6 +25,10 @@ export function percentile(sorted: readonly number[], p: number): number | null 
   return low + (high - low) * (rank - lower);
 }
 
+function toMilliseconds(seconds: number): number {
+  return Math.round(seconds * 1000) / 1000;
+}
+
 /** Summarises durations in seconds (negative or non-finite inputs are bugs upstream: clamped to 0). */
 export function summarize(values: readonly number[]): DurationStats {
   const sorted = values.map((value) => (Number.isFinite(value) && value > 0 ? value : 0)).sort((a, b) => a - b);
@@ -31,9 +36,9 @@ export function summarize(values: readonly number[]): DurationStats {
   const total = sorted.reduce((sum, value) => sum + value, 0);
   return {
     count: sorted.length,
-    mean: total / sorted.length,
-    median: percentile(sorted, 0.5),
-    p90: percentile(sorted, 0.9),
+    mean: toMilliseconds(total / sorted.length),
+    median: toMilliseconds(percentile(sorted, 0.5) as number),
+    p90: toMilliseconds(percentile(sorted, 0.9) as number),
     max: sorted[sorted.length - 1] as number,
   };
 }
