@@ -64,4 +64,20 @@ describe('replaying the event log (property tests, 1,000 random days each)', () 
       RUNS,
     );
   });
+
+  it('with events out of order and resent (conflicts included), the linear replay equals applying one event at a time', () => {
+    fc.assert(
+      fc.property(actionsArbitrary(), fc.func(fc.integer()), fc.array(fc.nat(), { maxLength: 5 }), (actions, rank, resend) => {
+        const day = playDay(actions);
+        const shuffled = [...day.events].sort((a, b) => rank(a.id) - rank(b.id));
+        const log = [...shuffled, ...resend.flatMap((pick) => (shuffled.length ? [shuffled[pick % shuffled.length]!] : []))];
+        let oneByOne = day.initial;
+        for (const event of log) oneByOne = applyEvent(oneByOne, event).state;
+        expect(reduceEvents(day.initial, log)).toEqual(oneByOne);
+        const half = Math.floor(log.length / 2);
+        expect(reduceEvents(reduceEvents(day.initial, log.slice(0, half)), log.slice(half))).toEqual(oneByOne);
+      }),
+      RUNS,
+    );
+  });
 });

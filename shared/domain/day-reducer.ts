@@ -62,9 +62,40 @@ export function applyEvent(
   return { state: { ...result.state, seenEvents: { ...result.state.seenEvents, [event.id]: 'applied' } }, outcome: { kind: 'applied' } };
 }
 
-/** Applies events in order; any batch split of the same events gives the same day. */
-export function reduceEvents(state: DayState, events: readonly BalieEvent[], options: ReducerOptions = {}): DayState {
+/** Sees each new event with what the reducer did with it, and the day before and after it. */
+export type ReplayObserver = (event: BalieEvent, outcome: ApplyOutcome, before: DayState, after: DayState) => void;
+
+/**
+ * Applies events in order; any batch split of the same events gives the same day, and a log
+ * replayed on a day that has seen it returns that very day. Same result as folding
+ * {@link applyEvent}, in linear time: the seen ids and conflicts are collected once. An observer
+ * sees every event that was not a duplicate; in the states it is given, `appointments`, `persons`
+ * and `desks` are current while `seenEvents` and `conflicts` are complete only in the result.
+ */
+export function reduceEvents(
+  state: DayState,
+  events: readonly BalieEvent[],
+  options: ReducerOptions = {},
+  observe?: ReplayObserver,
+): DayState {
+  const seenEvents: Record<string, SeenEvent> = { ...state.seenEvents };
+  const conflicts = [...state.conflicts];
   let day = state;
-  for (const event of events) day = applyEvent(day, event, options).state;
-  return day;
+  let changed = false;
+  for (const event of events) {
+    if (seenEvents[event.id]) continue;
+    changed = true;
+    const before = day;
+    const result = effectOf(day, event, options);
+    if (result.ok) {
+      day = result.state;
+      seenEvents[event.id] = 'applied';
+      observe?.(event, { kind: 'applied' }, before, day);
+    } else {
+      seenEvents[event.id] = 'conflict';
+      conflicts.push(conflictOf(event, result.error));
+      observe?.(event, { kind: 'conflict', error: result.error }, before, day);
+    }
+  }
+  return changed ? { ...day, seenEvents, conflicts } : state;
 }

@@ -4,7 +4,7 @@
  * parked time left out), each checklist step, and the desk's open, pause and busy intervals.
  * Only events the reducer applied count: duplicates and conflicts never inflate a figure.
  */
-import { applyEvent } from '../domain/day-reducer';
+import { reduceEvents } from '../domain/day-reducer';
 import type { AppointmentState } from '../domain/appointment-state';
 import type { DayState } from '../domain/day-state';
 import type { ServiceCode } from '../domain/codes';
@@ -159,21 +159,17 @@ class Collector {
 /** Replays `events` on `initial` up to `now` (ISO instant) and collects the samples. */
 export function buildTimeline(initial: DayState, events: readonly BalieEvent[], now: string): Timeline {
   const collector = new Collector();
-  let state = initial;
-  for (const event of events) {
-    const before = state;
-    const applied = applyEvent(state, event);
-    state = applied.state;
-    if (applied.outcome.kind !== 'applied') continue;
+  const state = reduceEvents(initial, events, {}, (event, outcome, before, after) => {
+    if (outcome.kind !== 'applied') return;
     const at = Date.parse(event.occurredAt);
     if (event.appointmentId == null) {
       if (event.type !== 'bookingCancelled') collector.onDeskEvent(event, at);
-      continue;
+      return;
     }
     const was = before.appointments[event.appointmentId];
-    const after = state.appointments[event.appointmentId];
-    if (was && after) collector.onAppointmentEvent(event, was, after, at);
-  }
+    const now = after.appointments[event.appointmentId];
+    if (was && now) collector.onAppointmentEvent(event, was, now, at);
+  });
   collector.finish(Date.parse(now));
   const { waits, services, steps, desks } = collector;
   return { finalState: state, waits, services, steps, desks };
