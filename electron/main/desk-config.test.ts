@@ -62,6 +62,18 @@ describe('the desk config', () => {
     });
   });
 
+  it('keeps an update server an administrator set for the desk, https only', async () => {
+    await writeDeskConfig(folder, { deviceId: firstId, updateUrl: 'https://updates.example.org/balie' });
+    await expect(load()).resolves.toEqual({
+      deviceId: firstId,
+      serverUrl: DEFAULT_SERVER_URL,
+      updateUrl: 'https://updates.example.org/balie',
+    });
+    await writeFile(join(folder, DESK_CONFIG_FILE), JSON.stringify({ deviceId: firstId, updateUrl: 'http://updates.example.org/' }));
+    await expect(load()).resolves.toEqual({ deviceId: firstId, serverUrl: DEFAULT_SERVER_URL });
+    expect(log).toHaveBeenCalledWith(expect.stringContaining('updateUrl'));
+  });
+
   it('ignores a BALIE_SERVER_URL that is not an http(s) URL, and says so', async () => {
     await expect(load({ BALIE_SERVER_URL: 'ftp://files.example.org' })).resolves.toMatchObject({
       serverUrl: DEFAULT_SERVER_URL,

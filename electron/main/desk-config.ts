@@ -7,8 +7,11 @@ import { deskConfigSchema, type DeskConfig } from '../../shared/ipc/desk-bridge'
 export const DESK_CONFIG_FILE = 'desk-config.json';
 export const DEFAULT_SERVER_URL = 'http://127.0.0.1:4870';
 
-/** What this desk knows about itself, before the bridge adds which host it runs in. */
-export type DeskSettings = Omit<DeskConfig, 'host'>;
+/**
+ * What this desk knows about itself, before the bridge adds which host it runs in; and, for the
+ * main process only, where its updates come from (electron-builder's generic provider).
+ */
+export type DeskSettings = Omit<DeskConfig, 'host'> & { updateUrl?: string };
 
 /**
  * The file keeps the device id from the first start on. It keeps a server URL only once one was
@@ -18,6 +21,8 @@ export type DeskSettings = Omit<DeskConfig, 'host'>;
 const storedDeskConfigSchema = z.object({
   deviceId: deskConfigSchema.shape.deviceId,
   serverUrl: deskConfigSchema.shape.serverUrl.optional(),
+  /** The organisation's update server (set by an administrator); https only, updates are code. */
+  updateUrl: z.url({ protocol: /^https$/ }).optional(),
 });
 export type StoredDeskConfig = z.infer<typeof storedDeskConfigSchema>;
 
@@ -48,6 +53,11 @@ export function readStoredDeskConfig(text: string | null): StoredDeskConfigReadi
     const serverUrl = storedDeskConfigSchema.shape.serverUrl.safeParse(fields.serverUrl);
     if (serverUrl.success) stored.serverUrl = serverUrl.data;
     else problems.push(`its serverUrl ${JSON.stringify(fields.serverUrl)} is not an http(s) URL`);
+  }
+  if (fields.updateUrl !== undefined) {
+    const updateUrl = storedDeskConfigSchema.shape.updateUrl.safeParse(fields.updateUrl);
+    if (updateUrl.success) stored.updateUrl = updateUrl.data;
+    else problems.push(`its updateUrl ${JSON.stringify(fields.updateUrl)} is not an https URL`);
   }
   return { stored, problems };
 }
@@ -95,7 +105,9 @@ export async function loadDeskConfig(sources: DeskConfigSources): Promise<DeskSe
   if (text === null || problems.length > 0) {
     await writeDeskConfig(sources.folder, { ...stored, deviceId });
   }
-  return { deviceId, serverUrl: stored.serverUrl ?? fallback.serverUrl };
+  const settings: DeskSettings = { deviceId, serverUrl: stored.serverUrl ?? fallback.serverUrl };
+  if (stored.updateUrl) settings.updateUrl = stored.updateUrl;
+  return settings;
 }
 
 /** Saves the stored settings; written aside and renamed, so a crash mid-write leaves the old file whole. */

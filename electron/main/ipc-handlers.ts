@@ -4,9 +4,12 @@ import {
   deskBridgeContract,
   type DeskBridgeFunction,
   type DeskBridgeHandlers,
+  type RecoveryNotice,
 } from '../../shared/ipc/desk-bridge';
 import { isAppUrl } from './app-protocol';
 import type { DeskSettings } from './desk-config';
+import type { PrintReceiptRequest, PrintReceiptResult } from './receipt-printer';
+import type { SecretStore } from './secret-store';
 
 /** The table's entries, seen through what every entry has in common. */
 type ContractEntry = { channel: string; args: z.ZodType<unknown[]>; result: z.ZodType };
@@ -49,9 +52,26 @@ export function registerDeskBridgeHandlers(
   }
 }
 
-/** The main process's side of the bridge. */
-export function createDeskBridgeHandlers(settings: () => DeskSettings): DeskBridgeHandlers {
+export type DeskServices = {
+  settings: () => DeskSettings;
+  recoveryNotice: () => RecoveryNotice | null;
+  secrets: SecretStore;
+  printReceipt: (request: PrintReceiptRequest) => Promise<PrintReceiptResult>;
+};
+
+/** The main process's side of the bridge: each function hands over to the service that owns it. */
+export function createDeskBridgeHandlers(services: DeskServices): DeskBridgeHandlers {
   return {
-    getConfig: () => ({ ...settings(), host: 'electron' }),
+    getConfig: () => {
+      const { serverUrl, deviceId } = services.settings();
+      return { serverUrl, deviceId, host: 'electron' };
+    },
+    getRecoveryNotice: () => services.recoveryNotice(),
+    saveSession: (session) => services.secrets.saveSession(session),
+    loadSession: () => services.secrets.loadSession(),
+    clearSession: () => services.secrets.clearSession(),
+    saveDeviceSecret: (deviceSecret) => services.secrets.saveDeviceSecret(deviceSecret),
+    loadDeviceSecret: () => services.secrets.loadDeviceSecret(),
+    printReceipt: (request) => services.printReceipt(request),
   };
 }

@@ -28,4 +28,15 @@ describe('the desk window', () => {
   it('stays hidden until the page can be shown', () => {
     expect(options.show).toBe(false);
   });
+
+  it('opens where it was last time, or at the default size', () => {
+    expect(deskWindowOptions('/p.cjs', { x: 40, y: 30, width: 1300, height: 900 })).toMatchObject({
+      x: 40,
+      y: 30,
+      width: 1300,
+      height: 900,
+    });
+    expect(options).toMatchObject({ width: 1280, height: 800, minWidth: 1024, minHeight: 640 });
+    expect(options).not.toHaveProperty('x');
+  });
 });

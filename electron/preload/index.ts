@@ -4,19 +4,19 @@
 // process validates every call; this side only forwards.
 import { contextBridge, ipcRenderer } from 'electron';
 import { DESK_CHANNEL_NAMES, type DeskChannelName } from '../../shared/ipc/channel-names';
-import type { DeskBridge } from '../../shared/ipc/desk-bridge';
+import type { DesktopBridge } from '../../shared/ipc/desk-bridge';
 
 /** The renderer finds the bridge at `window.deskBridge`. */
 const DESK_BRIDGE_GLOBAL = 'deskBridge';
 
 // Fails to compile when a bridge function has no channel name.
-const channels: Record<keyof DeskBridge, DeskChannelName> = DESK_CHANNEL_NAMES;
+const channels: Record<keyof DesktopBridge, DeskChannelName> = DESK_CHANNEL_NAMES;
 
 const deskBridge = Object.fromEntries(
   Object.entries(channels).map(([name, channel]) => [
     name,
     (...args: unknown[]) => ipcRenderer.invoke(channel, ...args),
   ]),
-) as DeskBridge;
+) as DesktopBridge;
 
 contextBridge.exposeInMainWorld(DESK_BRIDGE_GLOBAL, deskBridge);

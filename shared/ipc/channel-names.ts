@@ -4,6 +4,13 @@
  */
 export const DESK_CHANNEL_NAMES = {
   getConfig: 'balie:get-config',
+  getRecoveryNotice: 'balie:get-recovery-notice',
+  saveSession: 'balie:save-session',
+  loadSession: 'balie:load-session',
+  clearSession: 'balie:clear-session',
+  saveDeviceSecret: 'balie:save-device-secret',
+  loadDeviceSecret: 'balie:load-device-secret',
+  printReceipt: 'balie:print-receipt',
 } as const;
 
 export type DeskChannelName = (typeof DESK_CHANNEL_NAMES)[keyof typeof DESK_CHANNEL_NAMES];

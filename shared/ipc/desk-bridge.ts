@@ -5,6 +5,8 @@
  * all take their types from this table, so a function without schemas cannot compile.
  */
 import { z } from 'zod';
+import { SERVICE_CODES } from '../domain/codes';
+import { dateSchema, timeSchema } from '../domain/model';
 import { DESK_CHANNEL_NAMES } from './channel-names';
 
 /** What the desk needs to know about where it runs. */
@@ -18,24 +20,134 @@ export const deskConfigSchema = z.object({
 });
 export type DeskConfig = z.infer<typeof deskConfigSchema>;
 
+/**
+ * Why the desk's page was reloaded by the host: its renderer process went away (crashed, was
+ * killed, ran out of memory). The renderer shows it once, so the clerk knows why the screen
+ * flickered; nothing was lost, because every unsent event is already in IndexedDB.
+ */
+export const recoveryNoticeSchema = z.object({
+  reason: z.enum(['crashed', 'killed', 'oom', 'abnormal-exit', 'launch-failed', 'integrity-failure', 'memory-eviction', 'clean-exit']),
+  /** When the page was reloaded (ISO 8601). */
+  at: z.iso.datetime({ offset: true }),
+  /** How many times the page was reloaded in this run of the app. */
+  count: z.int().min(1),
+});
+export type RecoveryNotice = z.infer<typeof recoveryNoticeSchema>;
+
+/** A clerk's session, kept encrypted by the host (never in localStorage). */
+export const deskSessionSchema = z.object({
+  /** The bearer token the server issued at sign-in. */
+  token: z.string().min(16).max(4096),
+  /** The signed-in account. */
+  accountId: z.string().min(1).max(128),
+  /** When the server stops accepting the token (ISO 8601). */
+  expiresAt: z.iso.datetime({ offset: true }),
+});
+export type DeskSession = z.infer<typeof deskSessionSchema>;
+
+/** The desk's own credential, issued when an admin registers the desk. */
+export const deviceSecretSchema = z.string().min(16).max(4096);
+
+/**
+ * Why the host could not keep or read a secret. `encryption-unavailable`: the operating system
+ * offers no key store (on Linux: no keyring), and the host refuses to write secrets in plain text.
+ */
+export const secretStoreErrorSchema = z.enum(['encryption-unavailable', 'unreadable', 'write-failed']);
+const secretFailureSchema = z.object({ ok: z.literal(false), error: secretStoreErrorSchema, message: z.string() });
+
+/** The handout a client takes away: which appointment, for what, when, at which desk. No personal data. */
+export const receiptSchema = z.object({
+  appointmentCode: z.string().regex(/^[A-Z0-9]{6,12}$/),
+  service: z.enum(SERVICE_CODES),
+  date: dateSchema,
+  time: timeSchema,
+  /** The desk as the client sees it on the call screen, e.g. "Balie 3". */
+  desk: z.string().trim().min(1).max(50),
+});
+export type Receipt = z.infer<typeof receiptSchema>;
+
+export const printReceiptRequestSchema = receiptSchema.extend({
+  /** `printer`: the desk's default printer, without a dialog; `pdf`: a PDF file kept by the host. */
+  output: z.enum(['printer', 'pdf']).default('printer'),
+});
+
 /** Every bridge function: its IPC channel, its argument tuple and its answer. */
 export const deskBridgeContract = {
   getConfig: {
     channel: DESK_CHANNEL_NAMES.getConfig,
     args: z.tuple([]),
     result: deskConfigSchema,
+    desktopOnly: false,
+  },
+  /** Why the host last reloaded the page in this run, or null. */
+  getRecoveryNotice: {
+    channel: DESK_CHANNEL_NAMES.getRecoveryNotice,
+    args: z.tuple([]),
+    result: recoveryNoticeSchema.nullable(),
+    desktopOnly: true,
+  },
+  saveSession: {
+    channel: DESK_CHANNEL_NAMES.saveSession,
+    args: z.tuple([deskSessionSchema]),
+    result: z.union([z.object({ ok: z.literal(true) }), secretFailureSchema]),
+    desktopOnly: true,
+  },
+  loadSession: {
+    channel: DESK_CHANNEL_NAMES.loadSession,
+    args: z.tuple([]),
+    result: z.union([z.object({ ok: z.literal(true), session: deskSessionSchema.nullable() }), secretFailureSchema]),
+    desktopOnly: true,
+  },
+  clearSession: {
+    channel: DESK_CHANNEL_NAMES.clearSession,
+    args: z.tuple([]),
+    result: z.union([z.object({ ok: z.literal(true) }), secretFailureSchema]),
+    desktopOnly: true,
+  },
+  saveDeviceSecret: {
+    channel: DESK_CHANNEL_NAMES.saveDeviceSecret,
+    args: z.tuple([deviceSecretSchema]),
+    result: z.union([z.object({ ok: z.literal(true) }), secretFailureSchema]),
+    desktopOnly: true,
+  },
+  loadDeviceSecret: {
+    channel: DESK_CHANNEL_NAMES.loadDeviceSecret,
+    args: z.tuple([]),
+    result: z.union([z.object({ ok: z.literal(true), deviceSecret: deviceSecretSchema.nullable() }), secretFailureSchema]),
+    desktopOnly: true,
+  },
+  /** Prints a handout; with `output: 'pdf'` the answer names the file the host wrote. */
+  printReceipt: {
+    channel: DESK_CHANNEL_NAMES.printReceipt,
+    args: z.tuple([printReceiptRequestSchema]),
+    result: z.union([
+      z.object({ ok: z.literal(true), path: z.string().nullable() }),
+      z.object({ ok: z.literal(false), error: z.string() }),
+    ]),
+    desktopOnly: true,
   },
 } as const;
 
 type Contract = typeof deskBridgeContract;
 export type DeskBridgeFunction = keyof Contract;
 
-/** The bridge as the renderer sees it: every function is async and validated on both sides. */
-export type DeskBridge = {
+/** The bridge as the Electron preload exposes it: every function, async, validated on both sides. */
+export type DesktopBridge = {
   [Name in DeskBridgeFunction]: (
     ...args: z.input<Contract[Name]['args']>
   ) => Promise<z.output<Contract[Name]['result']>>;
 };
+
+/** Functions only a desktop host has (secure storage, printing, crash recovery). */
+export type DesktopOnlyFunction = {
+  [Name in DeskBridgeFunction]: Contract[Name]['desktopOnly'] extends true ? Name : never;
+}[DeskBridgeFunction];
+
+/**
+ * The bridge as the renderer sees it on any host: a plain browser has no secure storage and no
+ * printer, so the desktop-only functions may be absent and the renderer checks before it calls.
+ */
+export type DeskBridge = Omit<DesktopBridge, DesktopOnlyFunction> & Partial<Pick<DesktopBridge, DesktopOnlyFunction>>;
 
 /** The implementation a host provides for each bridge function (arguments already validated). */
 export type DeskBridgeHandlers = {
