@@ -5,10 +5,12 @@
 
 /** Services of the one stop shop (IND planner codes plus the municipality's and the Expat Centre's). */
 export const SERVICE_CODES = ['BIO', 'DOC', 'VAA', 'TKV', 'BRP', 'INFO'] as const;
+/** A service of the one stop shop. */
 export type ServiceCode = (typeof SERVICE_CODES)[number];
 
 /** Nationality categories that decide which checklist steps apply to a person. */
 export const NATIONALITY_CATEGORIES = ['eu-eea-ch', 'eu-family-member', 'other'] as const;
+/** A nationality category. */
 export type NationalityCategory = (typeof NATIONALITY_CATEGORIES)[number];
 
 /** Where one person's appointment stands in the day. */
@@ -24,6 +26,7 @@ export const APPOINTMENT_STATUSES = [
   'no-show',
   'cancelled',
 ] as const;
+/** A status of one person's appointment. */
 export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
 
 /** Statuses in which a person is waiting in a queue (checked in, or sent on by another desk). */
@@ -50,20 +53,25 @@ export const OUTCOME_CODES = [
   'client-left',
   'no-show',
 ] as const;
+/** An outcome of one service for one person. */
 export type OutcomeCode = (typeof OUTCOME_CODES)[number];
 
 /** Why a desk is paused. `other` asks for a note. */
 export const PAUSE_REASONS = ['break', 'lunch', 'meeting', 'technical', 'back-office', 'other'] as const;
+/** A reason for a desk pause. */
 export type PauseReason = (typeof PAUSE_REASONS)[number];
 
 /** Why a person was added at the desk without a booking of their own. */
 export const WALK_IN_REASONS = ['family-member', 'ind-invited', 'next-service', 'other'] as const;
+/** A reason for a walk-in. */
 export type WalkInReason = (typeof WALK_IN_REASONS)[number];
 
 /** How a person was checked in. */
 export const CHECK_IN_METHODS = ['scan', 'manual'] as const;
+/** A way of checking in. */
 export type CheckInMethod = (typeof CHECK_IN_METHODS)[number];
 
 /** What a desk is doing, as the supervisor's live view shows it (`offline` is the server's call). */
 export const DESK_STATUSES = ['closed', 'idle', 'serving', 'paused', 'offline'] as const;
+/** A desk status in the live view. */
 export type DeskStatus = (typeof DESK_STATUSES)[number];

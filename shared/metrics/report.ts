@@ -15,6 +15,8 @@
  * Hours and days are Europe/Amsterdam wall-clock hours (`HH:00`) and dates of the event ending the
  * sample (for no-shows and late arrivals: of the booked slot).
  */
+import { DEFAULT_CHECKLISTS } from '../checklists/default-checklists';
+import type { ChecklistDefinition } from '../checklists/definition-schema';
 import type { AppointmentState } from '../domain/appointment-state';
 import { amsterdamDateOf, amsterdamHourOf, amsterdamInstant } from '../domain/calendar-date';
 import type { DayState } from '../domain/day-state';
@@ -76,6 +78,11 @@ export interface MetricsInput {
   readonly now: string;
   /** Waiting-time target in seconds; default 300 (Maastricht's charter: 5 minutes). */
   readonly targetWaitSeconds?: number;
+  /**
+   * The checklist definitions the log's reducer re-checks steps with (default: the shipped ones,
+   * as the desk's commands use), so that the same events count as applied as on the server.
+   */
+  readonly checklists?: readonly ChecklistDefinition[];
 }
 
 type Sample = WaitSample | ServiceSample;
@@ -160,7 +167,8 @@ function stepMetrics(steps: readonly StepSample[]): StepMetrics[] {
 /** Computes every figure of the report from the day's appointments and events. */
 export function computeMetrics(input: MetricsInput): MetricsReport {
   const target = input.targetWaitSeconds ?? 300;
-  const timeline = buildTimeline(input.initial, input.events, input.now);
+  const checklists = input.checklists ?? Object.values(DEFAULT_CHECKLISTS);
+  const timeline = buildTimeline(input.initial, input.events, input.now, { checklists });
   const booked = Object.values(timeline.finalState.appointments).filter((appointment) => !appointment.walkIn && appointment.status !== 'cancelled');
   const by = (dimension: Dimension) => grouped(timeline, booked, dimension, target);
   return {

@@ -5,6 +5,7 @@
  * Only events the reducer applied count: duplicates and conflicts never inflate a figure.
  */
 import { reduceEvents } from '../domain/day-reducer';
+import type { ReducerOptions } from '../domain/event-effects';
 import type { AppointmentState } from '../domain/appointment-state';
 import type { DayState } from '../domain/day-state';
 import type { ServiceCode } from '../domain/codes';
@@ -156,10 +157,13 @@ class Collector {
   }
 }
 
-/** Replays `events` on `initial` up to `now` (ISO instant) and collects the samples. */
-export function buildTimeline(initial: DayState, events: readonly BalieEvent[], now: string): Timeline {
+/**
+ * Replays `events` on `initial` up to `now` (ISO instant) and collects the samples. Pass the same
+ * reducer options as the log's own reducer, so that exactly the same events count as applied.
+ */
+export function buildTimeline(initial: DayState, events: readonly BalieEvent[], now: string, options: ReducerOptions = {}): Timeline {
   const collector = new Collector();
-  const state = reduceEvents(initial, events, {}, (event, outcome, before, after) => {
+  const state = reduceEvents(initial, events, options, (event, outcome, before, after) => {
     if (outcome.kind !== 'applied') return;
     const at = Date.parse(event.occurredAt);
     if (event.appointmentId == null) {
