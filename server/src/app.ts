@@ -7,8 +7,10 @@ import { authRoutes } from './routes/auth';
 import { deviceRoutes } from './routes/devices';
 import { deskStaticRoutes } from './routes/desk-static';
 import { healthRoutes } from './routes/health';
+import { streamRoutes } from './routes/stream';
 import { syncRoutes } from './routes/sync';
 import { createDayStateStore } from './sync/day-state-store';
+import { startPokeHub } from './sync/poke-hub';
 
 export interface AppOptions {
   config: Pick<ServerConfig, 'deskOrigins' | 'rendererDir' | 'logLevel'>;
@@ -38,8 +40,10 @@ export async function buildApp({ config, db, logger = true }: AppOptions): Promi
   await app.register(appointmentRoutes, { db });
   await app.register(authRoutes, { db });
   await app.register(deviceRoutes, { db });
-  // Pokes for the live stream come with the stream itself; until then nobody listens.
-  await app.register(syncRoutes, { db, days: createDayStateStore(), onChanges: () => undefined });
+  await app.register(syncRoutes, { db, days: createDayStateStore() });
+  const pokes = await startPokeHub(db);
+  app.addHook('onClose', () => pokes.stop());
+  await app.register(streamRoutes, { db, pokes });
   await app.register(deskStaticRoutes, { rendererDir: config.rendererDir });
   return app;
 }

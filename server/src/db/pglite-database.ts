@@ -22,6 +22,7 @@ export async function openPgliteDatabase(dataDir: string | null): Promise<Databa
     kind: 'pglite',
     ...queryable(pglite),
     transaction: (work) => pglite.transaction((tx) => work(queryable(tx))),
+    listen: (channel, onNotify) => pglite.listen(channel, onNotify),
     close: () => pglite.close(),
   };
 }

@@ -63,7 +63,8 @@ export function buildDemoDay(date: string, locationId: string): DemoBooking[] {
     );
     return {
       id: bookingId,
-      appointmentCode: `${locationId}-${Array.from({ length: 6 }, () => random.pick([...CODE_ALPHABET])).join('')}`,
+      // Five letters or digits and a digit: the shape of a confirmation e-mail's code.
+      appointmentCode: `${locationId}-${Array.from({ length: 5 }, () => random.pick([...CODE_ALPHABET])).join('')}${random.between(2, 9)}`,
       date,
       slotStart: slots[index]!,
       persons,

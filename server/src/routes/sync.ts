@@ -8,10 +8,7 @@ import { ingestBatch } from '../sync/ingest';
 import { parseOrReply } from './validation';
 
 /** The sync protocol's push and pull, for clerks signed in on a registered desk. */
-export const syncRoutes: FastifyPluginAsync<{ db: Database; days: DayStateStore; onChanges: (locationId: string) => void }> = async (
-  app,
-  { db, days, onChanges },
-) => {
+export const syncRoutes: FastifyPluginAsync<{ db: Database; days: DayStateStore }> = async (app, { db, days }) => {
   app.post('/api/v1/sync/push', async (request, reply) => {
     const principal = await authorize(db, request, reply, { roles: ['clerk', 'supervisor', 'admin'], device: 'required' });
     if (!principal) return reply;
@@ -21,9 +18,7 @@ export const syncRoutes: FastifyPluginAsync<{ db: Database; days: DayStateStore;
     if (batch.deviceId !== device.id) {
       return reply.code(403).send({ error: 'other-device', message: 'A desk pushes only its own events.' });
     }
-    const response = await ingestBatch(db, days, device, batch);
-    if (response.results.some((result) => result.status === 'accepted' || result.status === 'conflict')) onChanges(device.locationId);
-    return response;
+    return ingestBatch(db, days, device, batch);
   });
 
   app.get('/api/v1/sync/pull', async (request, reply) => {

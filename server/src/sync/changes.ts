@@ -7,6 +7,7 @@
  */
 import type { Change } from '../../../shared/sync/push-pull';
 import type { Queryable } from '../db/database';
+import { notifyChanges } from './poke-hub';
 
 export type NewChange = Omit<Change, 'seq'>;
 
@@ -31,6 +32,7 @@ export async function publishChanges(tx: Queryable, locationId: string, changes:
      RETURNING seq::text`,
     [locationId, JSON.stringify([...latest.values()])],
   );
+  await notifyChanges(tx, locationId);
   return rows.map((row) => BigInt(row.seq)).reduce((a, b) => (a > b ? a : b)).toString();
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SERVICE_CODES } from '../../../shared/domain/codes';
+import { validateAppointmentCode } from '../../../shared/validation/identifiers';
 import { buildDemoDay } from '../../src/demo/demo-day';
 
 const appointmentCount = (date: string) =>
@@ -32,6 +33,12 @@ describe('the demo day at Mosae Forum', () => {
   it('gives the same day for the same date, and another day for another date', () => {
     expect(buildDemoDay('2026-11-26', 'MAA')).toEqual(buildDemoDay('2026-11-26', 'MAA'));
     expect(buildDemoDay('2026-11-27', 'MAA')[0]?.appointmentCode).not.toBe(buildDemoDay('2026-11-26', 'MAA')[0]?.appointmentCode);
+  });
+
+  it('gives every booking an appointment code the desk accepts when scanned', () => {
+    for (const booking of buildDemoDay('2026-11-26', 'MAA')) {
+      expect(validateAppointmentCode(booking.appointmentCode)).toMatchObject({ ok: true });
+    }
   });
 
   it('gives every person a plausible birth date and a ten-digit V-number or none', () => {
