@@ -8,7 +8,7 @@ import type { DayAppointment } from '../sync/day';
 import type { BalieEvent, BalieEventType, EventOf } from '../sync/events';
 import type { AppointmentState } from './appointment-state';
 import type { DeskState } from './desk-machine';
-import type { Person } from './model';
+import type { Booking, Person } from './model';
 
 /** Who writes a field, and whether it is personal data. */
 export interface FieldFate {
@@ -67,6 +67,17 @@ export const APPOINTMENT_FATES = {
   transferredFrom: desk,
   notes: deskPersonal,
 } as const satisfies FieldFates<AppointmentState>;
+
+/** Fates of a booking's fields (imported from the appointment planner by the server). */
+export const BOOKING_FATES = {
+  id: server,
+  appointmentCode: serverPersonal,
+  locationId: server,
+  date: server,
+  slotStart: server,
+  services: server,
+  personIds: server,
+} as const satisfies FieldFates<Booking>;
 
 /** Fates of a desk's fields. */
 export const DESK_FATES = {
