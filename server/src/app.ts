@@ -4,6 +4,7 @@ import type { ServerConfig } from './config';
 import type { Database } from './db/database';
 import { appointmentRoutes } from './routes/appointments';
 import { authRoutes } from './routes/auth';
+import { checklistRoutes } from './routes/checklists';
 import { deviceRoutes } from './routes/devices';
 import { deskStaticRoutes } from './routes/desk-static';
 import { healthRoutes } from './routes/health';
@@ -40,6 +41,7 @@ export async function buildApp({ config, db, logger = true }: AppOptions): Promi
   await app.register(appointmentRoutes, { db });
   await app.register(authRoutes, { db });
   await app.register(deviceRoutes, { db });
+  await app.register(checklistRoutes, { db });
   await app.register(syncRoutes, { db, days: createDayStateStore() });
   const pokes = await startPokeHub(db);
   app.addHook('onClose', () => pokes.stop());

@@ -6,6 +6,7 @@ import type { Database } from './db/database';
 import { migrate } from './db/migrate';
 import { openDatabase } from './db/open-database';
 import { seedDemo } from './demo/seed';
+import { storeDefaultChecklists } from './checklists/checklist-store';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -19,7 +20,9 @@ export async function startServer(config: ServerConfig, options: { logger?: bool
   const db = await openDatabase(config.database);
   try {
     const applied = await migrate(db);
+    // The demo location first, so the shipped checklists reach its feed.
     const seed = config.demo ? await seedDemo(db, amsterdamDateOf(new Date())) : null;
+    await db.transaction((tx) => storeDefaultChecklists(tx));
     const app = await buildApp({ config, db, logger: options.logger ?? true });
     app.log.info({ database: db.kind, migrationsApplied: applied, seed }, 'database ready');
     await app.listen({ port: config.port, host: config.host });

@@ -4,6 +4,9 @@ import type { Database, Queryable } from './database';
 /** PostgreSQL through a node-postgres pool. */
 export async function openPostgresDatabase(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection that the database drops (restart, failover) must not take the server down:
+  // the pool replaces it on next use, and the request in flight, if any, gets its own error.
+  pool.on('error', (error) => console.warn(`[balie] PostgreSQL connection lost: ${error.message}`));
   // Fail at boot, with the database's own message, rather than on the first request.
   await pool.query('SELECT 1');
   const queryable = (target: pg.Pool | pg.PoolClient): Queryable => ({

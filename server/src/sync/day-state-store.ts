@@ -7,11 +7,10 @@
 import { initialDayState, type DayState } from '../../../shared/domain/day-state';
 import { reduceEvents } from '../../../shared/domain/day-reducer';
 import type { Appointment, Desk, Person } from '../../../shared/domain/model';
-import { DEFAULT_CHECKLISTS } from '../../../shared/checklists/default-checklists';
+import type { ReducerOptions } from '../../../shared/domain/event-effects';
 import type { BalieEvent } from '../../../shared/sync/events';
+import { allChecklists } from '../checklists/checklist-store';
 import type { Queryable } from '../db/database';
-
-export const REDUCER_OPTIONS = { checklists: Object.values(DEFAULT_CHECKLISTS) } as const;
 
 interface CachedDay {
   state: DayState;
@@ -20,6 +19,8 @@ interface CachedDay {
 }
 
 export interface DayStateStore {
+  /** What the reducer checks events against: every stored checklist version. */
+  reducerOptions(tx: Queryable): Promise<ReducerOptions>;
   /** The day's state; `changeSeq` must be read under the location's change lock. */
   load(tx: Queryable, locationId: string, day: string, changeSeq: string): Promise<DayState>;
   /** Remembers a state after its transaction committed. */
@@ -28,11 +29,18 @@ export interface DayStateStore {
 
 export function createDayStateStore(maxDays = 64): DayStateStore {
   const cache = new Map<string, CachedDay>();
-  return {
+  // Versions are only ever added, so their count tells whether the cached list is current.
+  let checklists: { count: number; options: ReducerOptions } | undefined;
+  const store: DayStateStore = {
+    async reducerOptions(tx) {
+      const [{ count }] = (await tx.query<{ count: number }>('SELECT count(*)::int AS count FROM checklist_definitions')) as [{ count: number }];
+      if (checklists?.count !== count) checklists = { count, options: { checklists: await allChecklists(tx) } };
+      return checklists.options;
+    },
     async load(tx, locationId, day, changeSeq) {
       const cached = cache.get(`${locationId}/${day}`);
       if (cached && cached.changeSeq === changeSeq) return cached.state;
-      return rebuildDayState(tx, locationId, day);
+      return rebuildDayState(tx, locationId, day, await store.reducerOptions(tx));
     },
     remember(locationId, day, state, changeSeq) {
       const key = `${locationId}/${day}`;
@@ -42,9 +50,15 @@ export function createDayStateStore(maxDays = 64): DayStateStore {
       while (cache.size > maxDays) cache.delete(cache.keys().next().value!);
     },
   };
+  return store;
 }
 
-export async function rebuildDayState(db: Queryable, locationId: string, day: string): Promise<DayState> {
+export async function rebuildDayState(
+  db: Queryable,
+  locationId: string,
+  day: string,
+  options?: ReducerOptions,
+): Promise<DayState> {
   const appointments = await db.query<Appointment>(
     `SELECT a.id, b.id AS "bookingId", b.appointment_code AS "appointmentCode", b.location_id AS "locationId",
             to_char(b.date, 'YYYY-MM-DD') AS date, to_char(b.slot_start, 'HH24:MI') AS "slotStart",
@@ -70,5 +84,5 @@ export async function rebuildDayState(db: Queryable, locationId: string, day: st
     [locationId, day],
   );
   const start = initialDayState({ appointments, persons, desks });
-  return reduceEvents(start, events.map((row) => row.body), REDUCER_OPTIONS);
+  return reduceEvents(start, events.map((row) => row.body), options ?? { checklists: await allChecklists(db) });
 }

@@ -10,7 +10,7 @@ import type { PushResponse, PushResult } from '../../../shared/sync/push-pull';
 import type { BalieEvent } from '../../../shared/sync/events';
 import type { Database, Queryable } from '../db/database';
 import { latestChangeSeq, lockLocationChanges, publishChanges, type NewChange } from './changes';
-import { REDUCER_OPTIONS, type DayStateStore } from './day-state-store';
+import type { DayStateStore } from './day-state-store';
 import { addressOf, checkPushedEvent, dayOfEvent, type PushingDevice } from './event-checks';
 
 interface StoredOutcome {
@@ -97,7 +97,7 @@ async function applyAndStore(
 ): Promise<PushResult> {
   const day = await dayOfEvent(tx, event);
   const before = touchedDays.get(day) ?? (await days.load(tx, device.locationId, day, changeSeq));
-  const { state, outcome } = applyEvent(before, event, REDUCER_OPTIONS);
+  const { state, outcome } = applyEvent(before, event, await days.reducerOptions(tx));
   touchedDays.set(day, state);
   const serverSeq = (await tx.query<{ seq: string }>("SELECT nextval('server_seq_counter')::text AS seq"))[0]!.seq;
   const isConflict = outcome.kind === 'conflict';
