@@ -7,5 +7,5 @@ cd "$(dirname "$0")/.."
 dist=${BALIE_ELECTRON_DIST:-$(../shared/tools/electron-runtime.sh)}
 version=$(cat "$dist/version")
 npx electron-vite build --logLevel warn
-npx electron-builder --linux dir -c.electronDist="$dist" -c.electronVersion="$version"
+npx electron-builder --linux dir --publish never -c.electronDist="$dist" -c.electronVersion="$version"
 du -sh dist/linux-unpacked | awk '{print "package size: " $1 " (dist/linux-unpacked)"}'
