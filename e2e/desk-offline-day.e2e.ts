@@ -5,9 +5,9 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { amsterdamDateOf } from '../shared/domain/calendar-date';
 import { dayResponseSchema } from '../shared/sync/day';
-import { startApiServer, type ApiServer } from './support/api-server';
+import { startApiServer, type ApiServer } from '../server/test/support/server-process';
 import { launchDeskBrowser } from './support/chromium';
-import { freePort } from './support/free-port';
+import { freePort } from '../server/test/support/free-port';
 import { startStaticDeskServer, type StaticDeskServer } from './support/static-desk-server';
 
 describe('a desk in Chromium keeps its day when the server goes away', () => {

@@ -2,13 +2,16 @@ import type { Role } from '../../../shared/sync/auth-api';
 import { createAccount } from '../../src/repositories/accounts';
 import type { RunningServer } from '../../src/server';
 
+/** Any server reachable over HTTP (in this process or a child process). */
+type ServerAt = { url: string };
+
 export const TEST_PASSWORD = 'correct horse battery staple';
 
 export async function createTestAccount(server: RunningServer, username: string, role: Role, locationId: string | null) {
   return createAccount(server.db, { username, displayName: username, role, locationId, password: TEST_PASSWORD });
 }
 
-export async function postJson(server: RunningServer, path: string, body: unknown, token?: string): Promise<Response> {
+export async function postJson(server: ServerAt, path: string, body: unknown, token?: string): Promise<Response> {
   return fetch(`${server.url}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -18,7 +21,7 @@ export async function postJson(server: RunningServer, path: string, body: unknow
 
 /** Signs in and returns the session token (fails the test when sign-in fails). */
 export async function signIn(
-  server: RunningServer,
+  server: ServerAt,
   username: string,
   device?: { deviceId: string; deviceSecret: string },
 ): Promise<string> {
@@ -28,7 +31,7 @@ export async function signIn(
 }
 
 /** An admin registers a new desk device at a desk of the location; returns its credential. */
-export async function registerDesk(server: RunningServer, adminToken: string, locationId: string, deskId: string) {
+export async function registerDesk(server: ServerAt, adminToken: string, locationId: string, deskId: string) {
   const codeResponse = await postJson(server, '/api/v1/devices/registration-codes', { locationId, kind: 'desk', deskId }, adminToken);
   if (codeResponse.status !== 201) throw new Error(`registration code answered ${codeResponse.status}`);
   const { code } = (await codeResponse.json()) as { code: string };

@@ -10,7 +10,6 @@ import type { BalieEvent } from '../../../shared/sync/events';
 import { pullResponseSchema, pushResponseSchema, type PullResponse, type PushResponse } from '../../../shared/sync/push-pull';
 import type { RunningServer } from '../../src/server';
 import { rebuildDayState } from '../../src/sync/day-state-store';
-import { postJson } from './accounts';
 
 export interface SimulatedDesk {
   deviceId: string;
@@ -25,13 +24,25 @@ export interface SimulatedDesk {
   pull(since: string, limit?: number): Promise<PullResponse>;
 }
 
-export async function simulatedDesk(
-  server: RunningServer,
-  desk: { deviceId: string; deskId: string; token: string; clerkId: string; locationId: string; day: string },
-): Promise<SimulatedDesk> {
+export interface DeskIdentity {
+  deviceId: string;
+  deskId: string;
+  token: string;
+  clerkId: string;
+  locationId: string;
+  day: string;
+}
+
+/** A desk of a server running in this process: its day comes straight from the server's database. */
+export async function simulatedDesk(server: RunningServer, desk: DeskIdentity): Promise<SimulatedDesk> {
+  return simulatedRemoteDesk(server.url, desk, await rebuildDayState(server.db, desk.locationId, desk.day));
+}
+
+/** A desk of a server at `url` (e.g. a child process), starting from the given day. */
+export function simulatedRemoteDesk(url: string, desk: DeskIdentity, day: DayState): SimulatedDesk {
   const simulated: SimulatedDesk = {
     ...desk,
-    state: await rebuildDayState(server.db, desk.locationId, desk.day),
+    state: day,
     nextSeq: 1,
     act(command) {
       const result = command(simulated.state, {
@@ -49,13 +60,17 @@ export async function simulatedDesk(
       return result.events;
     },
     async push(events) {
-      const response = await postJson(server, '/api/v1/sync/push', { deviceId: desk.deviceId, clientTime: new Date().toISOString(), events }, desk.token);
+      const response = await fetch(`${url}/api/v1/sync/push`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${desk.token}` },
+        body: JSON.stringify({ deviceId: desk.deviceId, clientTime: new Date().toISOString(), events }),
+      });
       const text = await response.text();
       if (response.status !== 200) return { status: response.status, body: JSON.parse(text) as PushResponse };
       return { status: response.status, body: pushResponseSchema.parse(JSON.parse(text)) };
     },
     async pull(since, limit = 500) {
-      const response = await fetch(`${server.url}/api/v1/sync/pull?since=${since}&limit=${limit}`, {
+      const response = await fetch(`${url}/api/v1/sync/pull?since=${since}&limit=${limit}`, {
         headers: { authorization: `Bearer ${desk.token}` },
       });
       if (response.status !== 200) throw new Error(`pull answered ${response.status}: ${await response.text()}`);

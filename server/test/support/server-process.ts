@@ -4,7 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
-import { REPOSITORY_ROOT } from './paths';
+const REPOSITORY_ROOT = resolve(import.meta.dirname, '../../..');
 
 export interface ApiServer {
   url: string;
@@ -14,11 +14,14 @@ export interface ApiServer {
 
 export interface ApiServerOptions {
   port: number;
+  /** PGlite's data folder; ignored when `databaseUrl` is given. */
   dataDir: string;
   deskOrigins: string[];
+  /** A PostgreSQL database to use instead of PGlite. */
+  databaseUrl?: string;
 }
 
-export async function startApiServer({ port, dataDir, deskOrigins }: ApiServerOptions): Promise<ApiServer> {
+export async function startApiServer({ port, dataDir, deskOrigins, databaseUrl = '' }: ApiServerOptions): Promise<ApiServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', resolve(REPOSITORY_ROOT, 'server/src/cli.ts'), 'start'], {
     cwd: REPOSITORY_ROOT,
     env: {
@@ -27,8 +30,8 @@ export async function startApiServer({ port, dataDir, deskOrigins }: ApiServerOp
       BALIE_DATA_DIR: dataDir,
       BALIE_DESK_ORIGINS: deskOrigins.join(','),
       BALIE_LOG_LEVEL: 'warn',
-      // The browser suite runs on embedded PGlite; PostgreSQL is covered by the server tests.
-      DATABASE_URL: '',
+      // Empty means PGlite: the browser suite runs on it; crash tests run on both.
+      DATABASE_URL: databaseUrl,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
