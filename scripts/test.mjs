@@ -7,6 +7,7 @@ const steps = [
   ['typecheck', 'npx', ['tsc', '-b']],
   ['lint', 'npx', ['eslint', '.', '--max-warnings', '0']],
   ['build', 'npx', ['electron-vite', 'build', '--logLevel', 'warn']],
+  ['Electronegativity on the built main and preload', 'node', ['scripts/electronegativity.mjs']],
   ['unit, component and server tests', 'npx', ['vitest', 'run']],
   ['browser end-to-end suite (Chromium)', 'npx', ['vitest', 'run', '--config', 'e2e/vitest.config.ts']],
 ];

@@ -69,7 +69,14 @@ describe('the handout', () => {
   it('is rendered in a hidden, sandboxed window without preload, JavaScript or shared storage', () => {
     const { show, webPreferences } = receiptWindowOptions('balie-receipt');
     expect(show).toBe(false);
-    expect(webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false });
+    expect(webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      javascript: false,
+      webSecurity: true,
+      disableBlinkFeatures: 'Auxclick',
+    });
     expect(webPreferences).not.toHaveProperty('preload');
     expect(webPreferences?.partition).not.toMatch(/^persist:/);
   });

@@ -38,6 +38,7 @@ export function receiptWindowOptions(partition: string): BrowserWindowConstructo
       navigateOnDragDrop: false,
       images: false,
       spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
       partition,
     },
   };

@@ -18,6 +18,7 @@ describe('the desk window', () => {
     expect(web.allowRunningInsecureContent).toBe(false);
     expect(web.webviewTag).toBe(false);
     expect(web.navigateOnDragDrop).toBe(false);
+    expect(web.disableBlinkFeatures).toBe('Auxclick');
     expect(web).not.toHaveProperty('enableRemoteModule');
   });
 

@@ -30,6 +30,8 @@ export function deskWindowOptions(preloadPath: string, bounds?: Rectangle): Brow
       navigateOnDragDrop: false,
       safeDialogs: true,
       spellcheck: false,
+      // No middle-click 'auxclick' on links: one more way to ask for a new window, which the desk never opens.
+      disableBlinkFeatures: 'Auxclick',
     },
   };
 }
