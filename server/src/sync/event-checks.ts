@@ -53,28 +53,38 @@ async function isClerkOfLocation(db: Queryable, clerkId: string, locationId: str
 
 /**
  * Which day of the location an event belongs to: its appointment's date (booked, or registered as
- * a walk-in before), a walk-in's own date, or, for desk events, the Amsterdam date it happened.
+ * a walk-in before, also earlier in the same batch), a walk-in's own date, a cancelled booking's
+ * date, or, for desk events, the Amsterdam date it happened. Looked up once per batch.
  */
-export async function dayOfEvent(db: Queryable, event: BalieEvent): Promise<string> {
-  if (event.type === 'walkInRegistered') return event.payload.date;
-  if (event.appointmentId) {
-    const booked = await db.query<{ day: string }>(
-      `SELECT to_char(b.date, 'YYYY-MM-DD') AS day FROM appointments a JOIN bookings b ON b.id = a.booking_id WHERE a.id = $1`,
-      [event.appointmentId],
-    );
-    if (booked[0]) return booked[0].day;
-    const walkIn = await db.query<{ day: string }>(
-      `SELECT to_char(day, 'YYYY-MM-DD') AS day FROM events
-        WHERE appointment_id = $1 AND type = 'walkInRegistered' AND outcome = 'accepted' LIMIT 1`,
-      [event.appointmentId],
-    );
-    if (walkIn[0]) return walkIn[0].day;
-  }
-  if (event.type === 'bookingCancelled') {
-    const booking = await db.query<{ day: string }>("SELECT to_char(date, 'YYYY-MM-DD') AS day FROM bookings WHERE id = $1", [
-      event.payload.bookingId,
-    ]);
-    if (booking[0]) return booking[0].day;
-  }
-  return amsterdamDateOf(new Date(event.occurredAt));
+export async function dayResolver(db: Queryable, rawEvents: readonly unknown[]): Promise<(event: BalieEvent) => string> {
+  const ids = (key: string) =>
+    rawEvents.flatMap((raw) => {
+      const value = (raw as Record<string, unknown> | null)?.[key] ?? ((raw as { payload?: Record<string, unknown> } | null)?.payload?.[key]);
+      return typeof value === 'string' ? [value] : [];
+    });
+  const known = new Map<string, string>();
+  const appointmentIds = ids('appointmentId');
+  const rows = await db.query<{ id: string; day: string }>(
+    `SELECT a.id, to_char(b.date, 'YYYY-MM-DD') AS day FROM appointments a JOIN bookings b ON b.id = a.booking_id WHERE a.id = ANY($1)
+     UNION ALL
+     SELECT appointment_id, to_char(day, 'YYYY-MM-DD') FROM events
+      WHERE appointment_id = ANY($1) AND type = 'walkInRegistered' AND outcome = 'accepted'`,
+    [appointmentIds],
+  );
+  for (const row of rows) known.set(`appointment/${row.id}`, row.day);
+  const bookings = await db.query<{ id: string; day: string }>("SELECT id, to_char(date, 'YYYY-MM-DD') AS day FROM bookings WHERE id = ANY($1)", [
+    ids('bookingId'),
+  ]);
+  for (const row of bookings) known.set(`booking/${row.id}`, row.day);
+
+  return (event) => {
+    if (event.type === 'walkInRegistered') {
+      known.set(`appointment/${event.appointmentId}`, event.payload.date);
+      return event.payload.date;
+    }
+    const day =
+      (event.appointmentId ? known.get(`appointment/${event.appointmentId}`) : undefined) ??
+      (event.type === 'bookingCancelled' ? known.get(`booking/${event.payload.bookingId}`) : undefined);
+    return day ?? amsterdamDateOf(new Date(event.occurredAt));
+  };
 }

@@ -2,16 +2,17 @@
  * Push, the server side: one transaction per batch, events taken in device order. See
  * docs/sync-protocol.md for the outcomes and the rules; in short, every addressable event either
  * consumes its device sequence number with an outcome recorded forever, or (after a gap) is not
- * stored at all so the desk resends it.
+ * stored at all so the desk resends it. The batch is decided in memory first, then written with a
+ * handful of statements, whatever its size.
  */
 import { applyEvent } from '../../../shared/domain/day-reducer';
 import type { DayState } from '../../../shared/domain/day-state';
 import type { PushResponse, PushResult } from '../../../shared/sync/push-pull';
-import type { BalieEvent } from '../../../shared/sync/events';
 import type { Database, Queryable } from '../db/database';
 import { latestChangeSeq, lockLocationChanges, publishChanges, type NewChange } from './changes';
 import type { DayStateStore } from './day-state-store';
-import { addressOf, checkPushedEvent, dayOfEvent, type PushingDevice } from './event-checks';
+import { addressOf, checkPushedEvent, dayResolver, type PushingDevice } from './event-checks';
+import { storeDecisions, type Decision } from './ingest-store';
 
 interface StoredOutcome {
   device_id: string;
@@ -26,13 +27,16 @@ export async function ingestBatch(
   batch: { clientTime: string; events: readonly unknown[] },
 ): Promise<PushResponse> {
   const touchedDays = new Map<string, DayState>();
-  const response = await db.transaction(async (tx) => {
+  const { response, changeSeq } = await db.transaction(async (tx) => {
     // One writer per location at a time: device order, day state and change numbers stay consistent.
     await lockLocationChanges(tx, device.locationId);
-    const changeSeq = await latestChangeSeq(tx, device.locationId);
-    let lastSeq = await lastDeviceSeq(tx, device.id);
+    const startSeq = await latestChangeSeq(tx, device.locationId);
+    const options = await days.reducerOptions(tx);
+    const dayOf = await dayResolver(tx, batch.events);
     const stored = await storedOutcomes(tx, batch.events);
     const knownClerks = new Map<string, boolean>();
+    let lastSeq = await lastDeviceSeq(tx, device.id);
+    const decisions: Decision[] = [];
     const changes: NewChange[] = [];
     const results: PushResult[] = [];
 
@@ -62,56 +66,35 @@ export async function ingestBatch(
       lastSeq = address.deviceSeq;
       const check = await checkPushedEvent(tx, raw, device, knownClerks);
       if (!check.ok) {
-        await insertEvent(tx, device, address, raw, { outcome: 'rejected', reason: check.reason, serverSeq: null, event: null, day: null }, batch.clientTime);
+        decisions.push({ address, body: raw, outcome: 'rejected', reason: check.reason, event: null, day: null });
         stored.set(address.id, { device_id: device.id, outcome: 'rejected', reason: check.reason });
         results.push({ status: 'rejected', id: address.id, reason: check.reason });
         continue;
       }
-      results.push(await applyAndStore(tx, days, touchedDays, changeSeq, device, check.event, changes, batch.clientTime));
-      stored.set(address.id, { device_id: device.id, outcome: results.at(-1)!.status === 'accepted' ? 'accepted' : 'conflict', reason: null });
+      const { event } = check;
+      const day = dayOf(event);
+      const before = touchedDays.get(day) ?? (await days.load(tx, device.locationId, day, startSeq));
+      const applied = applyEvent(before, event, options);
+      touchedDays.set(day, applied.state);
+      const conflict = applied.outcome.kind === 'conflict' ? applied.outcome.error : null;
+      decisions.push({ address, body: event, outcome: conflict ? 'conflict' : 'accepted', reason: conflict, event, day });
+      stored.set(address.id, { device_id: device.id, outcome: conflict ? 'conflict' : 'accepted', reason: conflict });
+      changes.push(...(conflict ? [{ entity: 'conflict' as const, id: event.id, data: applied.state.conflicts.at(-1) }] : changedEntities(before, applied.state)));
+      results.push({ status: conflict ? 'conflict' : 'accepted', id: event.id, serverSeq: '', ...(conflict ? { reason: conflict } : {}) } as PushResult);
     }
-    await publishChanges(tx, device.locationId, changes);
+    const serverSeqs = await storeDecisions(tx, device, decisions, batch.clientTime);
+    for (const result of results) if ('serverSeq' in result) result.serverSeq = serverSeqs.get(result.id)!;
+    const newSeq = (await publishChanges(tx, device.locationId, changes)) ?? startSeq;
     await tx.query('UPDATE devices SET last_seen_at = now(), clock_offset_ms = $2 WHERE id = $1', [
       device.id,
       Date.parse(batch.clientTime) - Date.now(),
     ]);
-    return { results, serverTime: new Date().toISOString(), lastDeviceSeq: lastSeq };
+    return { response: { results, serverTime: new Date().toISOString(), lastDeviceSeq: lastSeq }, changeSeq: newSeq };
   });
-  // Only a committed state may be remembered; the cache key is the feed's newest number now.
-  if (touchedDays.size > 0) {
-    const seq = await latestChangeSeq(db, device.locationId);
-    for (const [day, state] of touchedDays) days.remember(device.locationId, day, state, seq);
-  }
+  // Only a committed state is remembered, under the change number it is current for (drawn
+  // under the lock: nobody else's change can sit between the state and this number).
+  for (const [day, state] of touchedDays) days.remember(device.locationId, day, state, changeSeq);
   return response;
-}
-
-async function applyAndStore(
-  tx: Queryable,
-  days: DayStateStore,
-  touchedDays: Map<string, DayState>,
-  changeSeq: string,
-  device: PushingDevice,
-  event: BalieEvent,
-  changes: NewChange[],
-  clientTime: string,
-): Promise<PushResult> {
-  const day = await dayOfEvent(tx, event);
-  const before = touchedDays.get(day) ?? (await days.load(tx, device.locationId, day, changeSeq));
-  const { state, outcome } = applyEvent(before, event, await days.reducerOptions(tx));
-  touchedDays.set(day, state);
-  const serverSeq = (await tx.query<{ seq: string }>("SELECT nextval('server_seq_counter')::text AS seq"))[0]!.seq;
-  const isConflict = outcome.kind === 'conflict';
-  const reason = isConflict ? outcome.error : null;
-  await insertEvent(tx, device, event, event, { outcome: isConflict ? 'conflict' : 'accepted', reason, serverSeq, event, day }, clientTime);
-  if (isConflict) {
-    await tx.query('INSERT INTO conflicts (event_id, location_id, day, appointment_id, error) VALUES ($1, $2, $3, $4, $5)', [
-      event.id, device.locationId, day, event.appointmentId ?? null, JSON.stringify(outcome.error),
-    ]);
-    changes.push({ entity: 'conflict', id: event.id, data: state.conflicts.at(-1) });
-    return { status: 'conflict', id: event.id, serverSeq, reason: outcome.error };
-  }
-  changes.push(...changedEntities(before, state));
-  return { status: 'accepted', id: event.id, serverSeq };
 }
 
 /** The appointments, persons and desks the event replaced (the reducer never mutates). */
@@ -138,26 +121,4 @@ async function storedOutcomes(tx: Queryable, rawEvents: readonly unknown[]): Pro
   const ids = rawEvents.map((raw) => addressOf(raw)?.id).filter((id): id is string => id !== undefined);
   const rows = await tx.query<StoredOutcome & { id: string }>('SELECT id, device_id, outcome, reason FROM events WHERE id = ANY($1)', [ids]);
   return new Map(rows.map((row) => [row.id, row]));
-}
-
-async function insertEvent(
-  tx: Queryable,
-  device: PushingDevice,
-  address: { id: string; deviceSeq: number },
-  body: unknown,
-  record: { outcome: StoredOutcome['outcome']; reason: unknown; serverSeq: string | null; event: BalieEvent | null; day: string | null },
-  clientTime: string,
-): Promise<void> {
-  const { event } = record;
-  await tx.query(
-    `INSERT INTO events (device_id, device_seq, id, server_seq, outcome, reason, location_id, type, appointment_id, day,
-                         occurred_at, clock_offset_ms, body)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-    [
-      device.id, address.deviceSeq, address.id, record.serverSeq, record.outcome,
-      record.reason === null ? null : JSON.stringify(record.reason), device.locationId,
-      event?.type ?? null, event?.appointmentId ?? null, record.day, event?.occurredAt ?? null,
-      Date.parse(clientTime) - Date.now(), JSON.stringify(body),
-    ],
-  );
 }
