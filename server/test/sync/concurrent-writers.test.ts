@@ -64,16 +64,17 @@ describe.each(databaseKindsUnderTest())('%d concurrent writers while desks pull,
       }
     };
     const pulls = Array.from({ length: PULLERS }, () => ({ cursor: '0', seqs: [] as string[], desks: new Map<string, unknown>() }));
-    const pull = async (puller: (typeof pulls)[number], until: () => boolean) => {
-      do {
+    /** Pulls page after page; stops at the end of the feed once `done()` says so. */
+    const pull = async (puller: (typeof pulls)[number], done: () => boolean) => {
+      for (let atEnd = false; !(atEnd && done()); ) {
         const page = await desks[0]!.pull(puller.cursor, 100);
         for (const change of page.changes) {
           puller.seqs.push(change.seq);
           if (change.entity === 'desk') puller.desks.set(change.id, change.data);
         }
         puller.cursor = page.nextCursor;
-        if (!page.hasMore && until()) return;
-      } while (true);
+        atEnd = !page.hasMore;
+      }
     };
     await Promise.all([...desks.map(write), ...pulls.map((puller) => pull(puller, () => Date.now() >= deadline))]);
     await Promise.all(pulls.map((puller) => pull(puller, () => true)));
