@@ -16,7 +16,7 @@ declare global {
 
 const serverUrl = inject('desktopServerUrl');
 const handout = {
-  appointmentCode: 'K7Q2M9X4',
+  appointmentCode: 'MAA-K7Q2M9',
   service: 'BIO',
   date: amsterdamDateOf(new Date()),
   time: '09:40',
@@ -117,7 +117,7 @@ describe('the packaged desk, as a clerk opens it', () => {
     expect(path.startsWith(join(desk.userData, 'receipts'))).toBe(true);
     expect(readFileSync(path).subarray(0, 5).toString()).toBe('%PDF-');
     const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
-    expect(text).toContain('K7Q2M9X4');
+    expect(text).toContain('MAA-K7Q2M9');
     expect(text).toContain('Biometrie');
     expect(text).toContain('Balie 3');
     expect(text).toContain('09:40');

@@ -8,7 +8,7 @@ type InvokeListener = (event: { senderFrame: { url: string } | null }, ...args: 
 const settings = { serverUrl: 'http://127.0.0.1:4870', deviceId: '0b0f1d2e-3c4a-4b5c-8d6e-7f8091a2b3c4' };
 const fromApp = { senderFrame: { url: 'balie://app/index.html' } };
 const session = { token: 'tok_3f9a1c0e7b2d4a6f8e1c', accountId: 'clerk-anna', expiresAt: '2026-03-02T17:00:00.000Z' };
-const handout = { appointmentCode: 'K7Q2M9X4', service: 'BIO', date: '2026-03-02', time: '09:40', desk: 'Balie 3' };
+const handout = { appointmentCode: 'MAA-K7Q2M9', service: 'BIO', date: '2026-03-02', time: '09:40', desk: 'Balie 3' };
 
 function fakeServices(overrides: Partial<DeskServices> = {}): DeskServices {
   return {
@@ -134,6 +134,9 @@ describe('the DeskBridge handlers in the main process', () => {
     expect(services.printReceipt).toHaveBeenCalledWith({ ...handout, output: 'printer' });
     for (const broken of [
       { ...handout, appointmentCode: '<b>x</b>' },
+      { ...handout, appointmentCode: 'maa-k7q2m9' },
+      { ...handout, appointmentCode: 'MAA--K7Q2M9' },
+      { ...handout, appointmentCode: 'A'.repeat(33) },
       { ...handout, service: 'XYZ' },
       { ...handout, date: '2026-02-30' },
       { ...handout, time: '25:00' },

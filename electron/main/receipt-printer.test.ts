@@ -7,7 +7,7 @@ import { createReceiptPrinter, receiptPdfName, receiptWindowOptions, type PrintR
 import { receiptHtml } from './receipt-template';
 
 const handout: PrintReceiptRequest = printReceiptRequestSchema.parse({
-  appointmentCode: 'K7Q2M9X4',
+  appointmentCode: 'MAA-K7Q2M9',
   service: 'BIO',
   date: '2026-03-02',
   time: '09:40',
@@ -49,7 +49,7 @@ afterEach(async () => {
 describe('the handout', () => {
   it('shows the appointment code, the service, the date, the time and the desk, in Dutch and English', () => {
     const html = receiptHtml(handout);
-    expect(html).toContain('K7Q2M9X4');
+    expect(html).toContain('MAA-K7Q2M9');
     expect(html).toContain('Biometrie');
     expect(html).toContain('Biometrics');
     expect(html).toContain('maandag 2 maart 2026');
@@ -87,7 +87,7 @@ describe('printing a handout', () => {
     const window = fakeWindow();
     const answer = await printerWith(window)(handout);
     expect(answer).toEqual({ ok: true, path: join(folder, receiptPdfName(handout)) });
-    expect(await readFile(join(folder, 'receipt-2026-03-02-0940-K7Q2M9X4.pdf'), 'utf8')).toBe('%PDF-1.4 fake');
+    expect(await readFile(join(folder, 'receipt-2026-03-02-0940-MAA-K7Q2M9.pdf'), 'utf8')).toBe('%PDF-1.4 fake');
     expect(window.loadURL.mock.calls[0]?.[0]).toMatch(/^data:text\/html;charset=utf-8,/);
     expect(window.destroy).toHaveBeenCalledOnce();
   });

@@ -23,7 +23,7 @@ describe('the preload', () => {
     const bridge = electron.contextBridge.exposeInMainWorld.mock.calls[0]?.[1] as Record<string, (...args: unknown[]) => unknown>;
     await expect(bridge.getConfig?.()).resolves.toBe('answer');
     expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith('balie:get-config');
-    const handout = { appointmentCode: 'K7Q2M9X4', service: 'BIO', date: '2026-03-02', time: '09:40', desk: 'Balie 3' };
+    const handout = { appointmentCode: 'MAA-K7Q2M9', service: 'BIO', date: '2026-03-02', time: '09:40', desk: 'Balie 3' };
     await bridge.printReceipt?.(handout);
     expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith('balie:print-receipt', handout);
     expect(electron.ipcRenderer.send).not.toHaveBeenCalled();

@@ -57,7 +57,8 @@ const secretFailureSchema = z.object({ ok: z.literal(false), error: secretStoreE
 
 /** The handout a client takes away: which appointment, for what, when, at which desk. No personal data. */
 export const receiptSchema = z.object({
-  appointmentCode: z.string().regex(/^[A-Z0-9]{6,12}$/),
+  /** As on the booking and the client's confirmation, e.g. `MAA-FLTTC9`: capitals, digits and dashes. */
+  appointmentCode: z.string().max(32).regex(/^[A-Z0-9]+(-[A-Z0-9]+)*$/),
   service: z.enum(SERVICE_CODES),
   date: dateSchema,
   time: timeSchema,
