@@ -76,7 +76,8 @@ export async function launchDesk(options: { serverUrl: string }): Promise<DeskAp
   await until('the desk to open its DevTools port', async () => {
     if (exited()) throw new Error(`the desk exited (${app.exitCode ?? app.signalCode}): ${stderr}`);
     return (await fetch(`http://127.0.0.1:${port}/json/version`)).ok || undefined;
-  }).catch((error: Error) => {
+  }).catch(async (error: Error) => {
+    if (app.pid !== undefined) await stopGroup(app.pid);
     throw new Error(`${error.message}\n${stderr}`);
   });
   const [display, xauthority] = (await readFile(displayFile, 'utf8')).trim().split('\n');
@@ -126,13 +127,28 @@ export async function launchDesk(options: { serverUrl: string }): Promise<DeskAp
     async close() {
       others.forEach((other) => other.kill('SIGTERM'));
       await browser?.close().catch(() => undefined);
-      if (!exited() && app.pid !== undefined) {
-        const gone = new Promise<void>((resolveGone) => app.once('exit', () => resolveGone()));
-        process.kill(-app.pid, 'SIGTERM');
-        const stopped = await Promise.race([gone.then(() => true), wait(10_000).then(() => false)]);
-        if (!stopped) process.kill(-app.pid, 'SIGKILL');
-      }
-      await rm(home, { recursive: true, force: true });
+      if (app.pid !== undefined) await stopGroup(app.pid);
+      await rm(home, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
     },
   };
+}
+
+/**
+ * Stops xvfb-run, Xvfb and the desk (one process group) and waits until every one of them is gone:
+ * xvfb-run may exit before Electron has finished writing its user data folder.
+ */
+async function stopGroup(groupId: number): Promise<void> {
+  const alive = () => {
+    try {
+      process.kill(-groupId, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (!alive()) return;
+  process.kill(-groupId, 'SIGTERM');
+  for (let waited = 0; alive() && waited < 10_000; waited += 100) await wait(100);
+  if (alive()) process.kill(-groupId, 'SIGKILL');
+  for (let waited = 0; alive() && waited < 5_000; waited += 100) await wait(100);
 }
