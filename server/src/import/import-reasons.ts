@@ -3,13 +3,17 @@
  * personal data from the file (names, dates of birth, V-numbers): the report is shown and logged.
  */
 import { SERVICE_CODES } from '../../../shared/domain/codes';
-import { domainError, type DomainError } from '../../../shared/domain/messages';
+import { domainError } from '../../../shared/domain/messages';
 
 const reason = domainError;
 
 /** Why the whole file was refused (nothing imported). */
 export const fileReasons = {
   notUtf8: () => reason('file-not-utf8', 'Het bestand is geen UTF-8-tekst; exporteer het als CSV in UTF-8.', 'The file is not UTF-8 text; export it as CSV in UTF-8.'),
+  tooLarge: (bytes: number) => {
+    const size = `${Math.round(bytes / 1024 / 1024)} MB`;
+    return reason('file-too-large', `Het bestand is groter dan ${size}; splits het.`, `The file is larger than ${size}; split it.`);
+  },
   empty: () => reason('file-empty', 'Het bestand is leeg.', 'The file is empty.'),
   unclosedQuote: (line: number) =>
     reason('file-unclosed-quote', `Een aanhalingsteken op regel ${line} wordt nooit gesloten.`, `A quote opened on line ${line} is never closed.`),
@@ -83,5 +87,3 @@ export const bookingReasons = {
       'Someone of this booking has already been at the counter (checked in, served or marked absent): the cancellation was not applied.',
     ),
 };
-
-export type ImportReason = DomainError;

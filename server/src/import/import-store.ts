@@ -1,0 +1,159 @@
+/**
+ * The import's SQL: reading the stored bookings a file names, storing new bookings and persons,
+ * marking bookings cancelled; and the change-feed entries that tell desks about them, in the
+ * shapes the demo seed and the reducer use (expected appointments, persons, cancelled appointments).
+ * Rows go in as one JSON array per table, so a large export costs a few statements, not thousands.
+ */
+import { transition } from '../../../shared/domain/appointment-machine';
+import { expectedAppointment, type AppointmentState } from '../../../shared/domain/appointment-state';
+import { SERVICE_CODES, type ServiceCode } from '../../../shared/domain/codes';
+import type { Queryable } from '../db/database';
+import type { NewChange } from '../sync/changes';
+import type { StoredBooking, StoredPerson } from './booking-plan';
+
+/** A booking to store: new, or stored already and gaining persons. */
+export interface BookingToStore {
+  readonly id: string;
+  readonly appointmentCode: string;
+  readonly locationId: string;
+  readonly date: string;
+  readonly slotStart: string;
+  readonly services: readonly ServiceCode[];
+  readonly persons: readonly StoredPerson[];
+}
+
+/** Ids follow the demo's scheme: readable in logs, and the same on every server for the same file. */
+export const bookingIdOf = (locationId: string, appointmentCode: string) => `${locationId}-${appointmentCode}`;
+export const personIdOf = (bookingId: string, position: number) => `${bookingId}-P${position}`;
+const appointmentIdOf = (personId: string, service: ServiceCode) => `${personId}-${service}`;
+
+interface StoredRow {
+  id: string;
+  appointmentCode: string;
+  date: string;
+  slotStart: string;
+  cancelled: boolean;
+  personId: string | null;
+  position: number | null;
+  fullName: string;
+  dateOfBirth: string;
+  nationalityCategory: StoredPerson['nationalityCategory'];
+  vNumber: string | null;
+  services: string | null;
+}
+
+/** The location's stored bookings with these appointment codes, by code. */
+export async function storedBookings(tx: Queryable, locationId: string, codes: readonly string[]): Promise<Map<string, StoredBooking>> {
+  const rows = await tx.query<StoredRow>(
+    `SELECT b.id, b.appointment_code AS "appointmentCode", to_char(b.date, 'YYYY-MM-DD') AS date,
+            to_char(b.slot_start, 'HH24:MI') AS "slotStart", b.cancelled_at IS NOT NULL AS cancelled,
+            p.id AS "personId", p.position, p.full_name AS "fullName",
+            to_char(p.date_of_birth, 'YYYY-MM-DD') AS "dateOfBirth", p.nationality_category AS "nationalityCategory",
+            p.v_number AS "vNumber", string_agg(a.service, '+') AS services
+       FROM bookings b
+       LEFT JOIN persons p ON p.booking_id = b.id
+       LEFT JOIN appointments a ON a.person_id = p.id
+      WHERE b.location_id = $1 AND b.appointment_code = ANY($2::text[])
+      GROUP BY b.id, p.id`,
+    [locationId, [...codes]],
+  );
+  const bookings = new Map<string, StoredBooking & { persons: StoredPerson[]; services: ServiceCode[] }>();
+  for (const row of rows) {
+    let booking = bookings.get(row.appointmentCode);
+    if (!booking) {
+      const { id, appointmentCode, date, slotStart, cancelled } = row;
+      booking = { id, appointmentCode, date, slotStart, cancelled, services: [], persons: [] };
+      bookings.set(row.appointmentCode, booking);
+    }
+    if (row.personId === null || row.position === null) continue;
+    const { fullName, dateOfBirth, nationalityCategory, vNumber } = row;
+    booking.persons.push({ id: row.personId, position: row.position, fullName, dateOfBirth, nationalityCategory, vNumber });
+    // Every person of a booking has the same services (one booking, one set of services).
+    const services = (row.services ?? '').split('+');
+    if (booking.services.length === 0) booking.services.push(...SERVICE_CODES.filter((service) => services.includes(service)));
+  }
+  return bookings;
+}
+
+/** Stores new bookings (those not stored yet) and the persons and appointments of every entry. */
+export async function storeBookings(tx: Queryable, entries: readonly BookingToStore[], newBookingIds: ReadonlySet<string>): Promise<void> {
+  const bookings = entries
+    .filter((entry) => newBookingIds.has(entry.id))
+    .map(({ id, locationId, appointmentCode, date, slotStart }) => ({ id, locationId, appointmentCode, date, slotStart }));
+  const persons = entries.flatMap((entry) => entry.persons.map((person) => ({ ...person, bookingId: entry.id })));
+  const appointments = entries.flatMap((entry) =>
+    entry.persons.flatMap((person) =>
+      entry.services.map((service) => ({ id: appointmentIdOf(person.id, service), bookingId: entry.id, personId: person.id, service })),
+    ),
+  );
+  await tx.query(
+    `INSERT INTO bookings (id, location_id, appointment_code, date, slot_start)
+     SELECT id, "locationId", "appointmentCode", date::date, "slotStart"::time
+       FROM jsonb_to_recordset($1::jsonb) AS b(id text, "locationId" text, "appointmentCode" text, date text, "slotStart" text)`,
+    [JSON.stringify(bookings)],
+  );
+  await tx.query(
+    `INSERT INTO persons (id, booking_id, position, full_name, date_of_birth, nationality_category, v_number)
+     SELECT id, "bookingId", position, "fullName", "dateOfBirth"::date, "nationalityCategory", "vNumber"
+       FROM jsonb_to_recordset($1::jsonb)
+         AS p(id text, "bookingId" text, position smallint, "fullName" text, "dateOfBirth" text, "nationalityCategory" text, "vNumber" text)`,
+    [JSON.stringify(persons)],
+  );
+  await tx.query(
+    `INSERT INTO appointments (id, booking_id, person_id, service)
+     SELECT id, "bookingId", "personId", service
+       FROM jsonb_to_recordset($1::jsonb) AS a(id text, "bookingId" text, "personId" text, service text)`,
+    [JSON.stringify(appointments)],
+  );
+}
+
+/** Marks bookings cancelled by the booking system at `cancelledAt` (an ISO instant). */
+export async function markCancelled(tx: Queryable, bookingIds: readonly string[], cancelledAt: string): Promise<void> {
+  await tx.query('UPDATE bookings SET cancelled_at = $2::timestamptz WHERE id = ANY($1::text[])', [[...bookingIds], cancelledAt]);
+}
+
+/** What desks pull about stored persons: each person, and their expected appointments. */
+export function storedBookingChanges(entry: BookingToStore): NewChange[] {
+  return entry.persons.flatMap((person): NewChange[] => [
+    {
+      entity: 'person',
+      id: person.id,
+      data: {
+        id: person.id,
+        name: person.fullName,
+        dateOfBirth: person.dateOfBirth,
+        nationalityCategory: person.nationalityCategory,
+        vNumber: person.vNumber,
+        lastCaptureDate: null,
+      },
+    },
+    ...entry.services.map((service): NewChange => {
+      const id = appointmentIdOf(person.id, service);
+      const appointment = expectedAppointment({
+        id,
+        bookingId: entry.id,
+        appointmentCode: entry.appointmentCode,
+        locationId: entry.locationId,
+        date: entry.date,
+        slotStart: entry.slotStart,
+        service,
+        personId: person.id,
+        walkIn: false,
+      });
+      return { entity: 'appointment', id, data: appointment };
+    }),
+  ]);
+}
+
+/**
+ * What desks pull about a cancelled booking: each appointment as the reducer's own cancel leaves
+ * it, so a desk, the server's day (rebuildDayState starts such bookings cancelled the same way)
+ * and a later `bookingCancelled` from a desk all agree.
+ */
+export function cancelledBookingChanges(appointments: readonly AppointmentState[], cancelledAt: string): NewChange[] {
+  return appointments.map((appointment) => {
+    const cancelled = transition(appointment, { kind: 'cancel' }, cancelledAt);
+    if (!cancelled.ok) throw new Error(`appointment ${appointment.id} cannot be cancelled from ${appointment.status}`);
+    return { entity: 'appointment', id: appointment.id, data: cancelled.state };
+  });
+}
