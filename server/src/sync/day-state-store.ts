@@ -4,6 +4,7 @@
  * from the database when the cached copy is older than the location's change feed, so several
  * server processes on one PostgreSQL stay correct.
  */
+import { transition } from '../../../shared/domain/appointment-machine';
 import { initialDayState, type DayState } from '../../../shared/domain/day-state';
 import { reduceEvents } from '../../../shared/domain/day-reducer';
 import type { Appointment, Desk, Person } from '../../../shared/domain/model';
@@ -83,6 +84,25 @@ export async function rebuildDayState(
       ORDER BY server_seq`,
     [locationId, day],
   );
-  const start = initialDayState({ appointments, persons, desks });
+  // Bookings the booking system cancelled (appointment import, docs/import.md) start the day
+  // cancelled, exactly as the import published them to the desks.
+  const cancelledByImport = await db.query<{ id: string; cancelledAt: string }>(
+    `SELECT a.id, to_char(b.cancelled_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "cancelledAt"
+       FROM appointments a JOIN bookings b ON b.id = a.booking_id
+      WHERE b.location_id = $1 AND b.date = $2 AND b.cancelled_at IS NOT NULL`,
+    [locationId, day],
+  );
+  const start = withImportedCancellations(initialDayState({ appointments, persons, desks }), cancelledByImport);
   return reduceEvents(start, events.map((row) => row.body), options ?? { checklists: await allChecklists(db) });
+}
+
+/** The reducer's own cancel of each appointment, at its booking's `cancelled_at` (see import-store.ts). */
+function withImportedCancellations(state: DayState, cancelled: ReadonlyArray<{ id: string; cancelledAt: string }>): DayState {
+  if (cancelled.length === 0) return state;
+  const appointments = { ...state.appointments };
+  for (const { id, cancelledAt } of cancelled) {
+    const next = transition(appointments[id]!, { kind: 'cancel' }, cancelledAt);
+    if (next.ok) appointments[id] = next.state;
+  }
+  return { ...state, appointments };
 }
