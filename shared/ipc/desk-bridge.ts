@@ -26,7 +26,8 @@ export type DeskConfig = z.infer<typeof deskConfigSchema>;
  * flickered; nothing was lost, because every unsent event is already in IndexedDB.
  */
 export const recoveryNoticeSchema = z.object({
-  reason: z.enum(['crashed', 'killed', 'oom', 'abnormal-exit', 'launch-failed', 'integrity-failure', 'memory-eviction', 'clean-exit']),
+  /** Electron's `render-process-gone` reason (a clean exit is a closing window, never a notice). */
+  reason: z.enum(['crashed', 'killed', 'oom', 'abnormal-exit', 'launch-failed', 'integrity-failure', 'memory-eviction']),
   /** When the page was reloaded (ISO 8601). */
   at: z.iso.datetime({ offset: true }),
   /** How many times the page was reloaded in this run of the app. */
@@ -67,6 +68,7 @@ export const receiptSchema = z.object({
 });
 export type Receipt = z.infer<typeof receiptSchema>;
 
+/** What `printReceipt` takes: the handout, and where it goes. */
 export const printReceiptRequestSchema = receiptSchema.extend({
   /** `printer`: the desk's default printer, without a dialog; `pdf`: a PDF file kept by the host. */
   output: z.enum(['printer', 'pdf']).default('printer'),
@@ -87,30 +89,35 @@ export const deskBridgeContract = {
     result: recoveryNoticeSchema.nullable(),
     desktopOnly: true,
   },
+  /** Keeps the clerk's session encrypted; refuses (a value, not a throw) where it cannot encrypt. */
   saveSession: {
     channel: DESK_CHANNEL_NAMES.saveSession,
     args: z.tuple([deskSessionSchema]),
     result: z.union([z.object({ ok: z.literal(true) }), secretFailureSchema]),
     desktopOnly: true,
   },
+  /** The kept session, or null when no clerk is signed in on this desk. */
   loadSession: {
     channel: DESK_CHANNEL_NAMES.loadSession,
     args: z.tuple([]),
     result: z.union([z.object({ ok: z.literal(true), session: deskSessionSchema.nullable() }), secretFailureSchema]),
     desktopOnly: true,
   },
+  /** Forgets the session (sign-out, idle lock); the device secret stays. */
   clearSession: {
     channel: DESK_CHANNEL_NAMES.clearSession,
     args: z.tuple([]),
     result: z.union([z.object({ ok: z.literal(true) }), secretFailureSchema]),
     desktopOnly: true,
   },
+  /** Keeps the desk's own credential after registration, encrypted like the session. */
   saveDeviceSecret: {
     channel: DESK_CHANNEL_NAMES.saveDeviceSecret,
     args: z.tuple([deviceSecretSchema]),
     result: z.union([z.object({ ok: z.literal(true) }), secretFailureSchema]),
     desktopOnly: true,
   },
+  /** The desk's credential, or null when the desk is not registered yet. */
   loadDeviceSecret: {
     channel: DESK_CHANNEL_NAMES.loadDeviceSecret,
     args: z.tuple([]),
