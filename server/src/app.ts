@@ -8,6 +8,7 @@ import { checklistRoutes } from './routes/checklists';
 import { deviceRoutes } from './routes/devices';
 import { deskStaticRoutes } from './routes/desk-static';
 import { healthRoutes } from './routes/health';
+import { openApiRoutes } from './routes/openapi';
 import { streamRoutes } from './routes/stream';
 import { syncRoutes } from './routes/sync';
 import { createDayStateStore } from './sync/day-state-store';
@@ -38,6 +39,7 @@ export async function buildApp({ config, db, logger = true }: AppOptions): Promi
     maxAge: 600,
   });
   await app.register(healthRoutes, { db });
+  await app.register(openApiRoutes);
   await app.register(appointmentRoutes, { db });
   await app.register(authRoutes, { db });
   await app.register(deviceRoutes, { db });

@@ -7,7 +7,7 @@ import { listDayAppointments, locationExists } from '../repositories/day-appoint
 import { parseOrReply } from './validation';
 
 // Until desks sign in (and so name their location), the day of the demo location is served.
-const appointmentsQuerySchema = dayQuerySchema.extend({
+export const appointmentsQuerySchema = dayQuerySchema.extend({
   location: z.string().regex(/^[A-Z]{3}$/, 'expected a location code such as MAA').default(DEMO_LOCATION.id),
 });
 

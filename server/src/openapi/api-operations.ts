@@ -1,0 +1,263 @@
+/**
+ * The server's API as one table: per operation its method and path, who may call it, and the
+ * shared zod schemas of its query, body and answers. `openapi-document.ts` turns the table into
+ * the OpenAPI document served at `/api/v1/openapi.json`; a test fails when the app registers a
+ * route the table lacks (or the table names a route the app does not have).
+ *
+ * Error answers every route shares are added by the generator, not listed here: 401 and 403 from
+ * `authorize()` for protected routes, 400 from `parseOrReply()` when there is a query or a body,
+ * 413 and 415 from Fastify's body parser when there is a body.
+ */
+import { z } from 'zod';
+import { checklistDefinitionSchema, conditionSchema } from '../../../shared/checklists/definition-schema';
+import {
+  apiErrorSchema,
+  deviceRegistrationRequestSchema,
+  deviceRegistrationResponseSchema,
+  registrationCodeRequestSchema,
+  registrationCodeResponseSchema,
+  signInRequestSchema,
+  signInResponseSchema,
+} from '../../../shared/sync/auth-api';
+import { dayResponseSchema, healthResponseSchema } from '../../../shared/sync/day';
+import { balieEventSchema } from '../../../shared/sync/events';
+import { pullQuerySchema, pullResponseSchema, pushRequestSchema, pushResponseSchema } from '../../../shared/sync/push-pull';
+import type { AccessRule } from '../auth/principal';
+import { appointmentsQuerySchema } from '../routes/appointments';
+
+/** Named schemas of request bodies, converted as the server reads them (before defaults apply). */
+export const REQUEST_SCHEMAS = {
+  SignInRequest: signInRequestSchema,
+  RegistrationCodeRequest: registrationCodeRequestSchema,
+  DeviceRegistrationRequest: deviceRegistrationRequestSchema,
+  ChecklistDefinition: checklistDefinitionSchema,
+  ChecklistCondition: conditionSchema,
+  PushRequest: pushRequestSchema,
+  /** Not a body of its own: what each item of `PushRequest.events` must be to be accepted. */
+  BalieEvent: balieEventSchema,
+} satisfies Record<string, z.ZodType>;
+
+/** The stream's `changes` message: the location's newest change number. */
+export const streamPokeSchema = z.object({ locationId: z.string(), cursor: z.string().regex(/^\d{1,19}$/) });
+
+/** Named schemas of answers, converted as the server writes them. */
+export const RESPONSE_SCHEMAS = {
+  ApiError: apiErrorSchema,
+  HealthResponse: healthResponseSchema,
+  DayResponse: dayResponseSchema,
+  SignInResponse: signInResponseSchema,
+  RegistrationCodeResponse: registrationCodeResponseSchema,
+  DeviceRegistrationResponse: deviceRegistrationResponseSchema,
+  ChecklistList: z.object({ checklists: z.array(checklistDefinitionSchema) }),
+  ChecklistDefinition: checklistDefinitionSchema,
+  ChecklistCondition: conditionSchema,
+  PushResponse: pushResponseSchema,
+  PullResponse: pullResponseSchema,
+  StreamPoke: streamPokeSchema,
+} satisfies Record<string, z.ZodType>;
+
+export type RequestSchemaName = keyof typeof REQUEST_SCHEMAS;
+export type ResponseSchemaName = keyof typeof RESPONSE_SCHEMAS;
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+export interface ApiResponse {
+  description: string;
+  /** The answer's schema; none for an empty answer or a file. */
+  schema?: ResponseSchemaName;
+  /** Default `application/json` when there is a schema. */
+  contentType?: string;
+  headers?: Record<string, string>;
+}
+
+export interface ApiOperation {
+  method: HttpMethod;
+  /** As Fastify spells it: `/desk/*`, `/items/:id`. */
+  path: string;
+  operationId: string;
+  tag: string;
+  summary: string;
+  description?: string;
+  /** `public`, or the rule the route passes to `authorize()`. */
+  access: 'public' | AccessRule;
+  query?: z.ZodObject;
+  body?: { schema: RequestSchemaName; contentType?: string };
+  /** Answers of this route besides the shared error answers (see the file's comment). */
+  responses: Record<number, ApiResponse>;
+}
+
+const SIGNED_IN = { roles: ['clerk', 'supervisor', 'admin'] } as const satisfies AccessRule;
+const ON_A_DESK = { roles: ['clerk', 'supervisor', 'admin'], device: 'required' } as const satisfies AccessRule;
+const ADMIN = { roles: ['admin'] } as const satisfies AccessRule;
+
+const error = (description: string): ApiResponse => ({ description, schema: 'ApiError' });
+
+export const API_OPERATIONS: readonly ApiOperation[] = [
+  {
+    method: 'GET',
+    path: '/api/v1/health',
+    operationId: 'health',
+    tag: 'server',
+    summary: 'Is the server up, and can it reach its database?',
+    access: 'public',
+    responses: {
+      200: { description: 'Up, database reachable.', schema: 'HealthResponse' },
+      503: { description: 'Up, but the database does not answer (`status: degraded`).', schema: 'HealthResponse' },
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/openapi.json',
+    operationId: 'openApiDocument',
+    tag: 'server',
+    summary: 'This document.',
+    access: 'public',
+    responses: { 200: { description: 'The OpenAPI document of this server.', contentType: 'application/json' } },
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/appointments',
+    operationId: 'dayOfAppointments',
+    tag: 'day',
+    summary: "The day's appointment book of a location.",
+    description:
+      'Public for now: the desk loads the day before anyone signs in. Without `location`, the demo location (MAA) is served.',
+    access: 'public',
+    query: appointmentsQuerySchema,
+    responses: {
+      200: { description: 'The appointments of the day, in agenda order.', schema: 'DayResponse' },
+      404: error('No such location (`not-found`).'),
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/auth/sign-in',
+    operationId: 'signIn',
+    tag: 'auth',
+    summary: 'Sign in; a clerk signs in on a registered desk and gets a session bound to it.',
+    description: 'The token is valid for 12 hours. Five failed tries for one user name from one address within 5 minutes lock that pair out for the rest of the window.',
+    access: 'public',
+    body: { schema: 'SignInRequest' },
+    responses: {
+      200: { description: 'Signed in: the bearer token and who it belongs to.', schema: 'SignInResponse' },
+      401: error('Wrong user name or password (`bad-credentials`), or an unknown, revoked or non-desk device (`unknown-device`).'),
+      403: error('A clerk without a desk (`desk-required`), or a desk of another location (`other-location`).'),
+      429: { ...error('Too many failed sign-ins (`too-many-attempts`).'), headers: { 'retry-after': 'Seconds to wait.' } },
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/auth/sign-out',
+    operationId: 'signOut',
+    tag: 'auth',
+    summary: "Ends the session of the request's bearer token.",
+    access: SIGNED_IN,
+    responses: { 204: { description: 'Signed out: the token no longer works.' } },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/devices/registration-codes',
+    operationId: 'createRegistrationCode',
+    tag: 'devices',
+    summary: 'An admin makes a one-time code (valid 24 hours) to register a desk or display of a location.',
+    access: ADMIN,
+    body: { schema: 'RegistrationCodeRequest' },
+    responses: {
+      201: { description: 'The code, shown once.', schema: 'RegistrationCodeResponse' },
+      404: error('No such location, or no such desk at it (`not-found`).'),
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/devices/register',
+    operationId: 'registerDevice',
+    tag: 'devices',
+    summary: 'A new device redeems a one-time code and gets its own credential.',
+    access: 'public',
+    body: { schema: 'DeviceRegistrationRequest' },
+    responses: {
+      201: { description: 'Registered: the device id and secret, shown once.', schema: 'DeviceRegistrationResponse' },
+      400: error('Malformed (`bad-request`), or the code is unknown, used or expired (`bad-code`).'),
+      429: error('Too many wrong codes from this address (`too-many-attempts`).'),
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/checklists',
+    operationId: 'currentChecklists',
+    tag: 'checklists',
+    summary: 'The newest version of every checklist definition.',
+    access: SIGNED_IN,
+    responses: { 200: { description: 'The current definitions.', schema: 'ChecklistList' } },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/checklists',
+    operationId: 'publishChecklist',
+    tag: 'checklists',
+    summary: 'An admin publishes the next version of a checklist; desks get it through their pull.',
+    access: ADMIN,
+    body: { schema: 'ChecklistDefinition' },
+    responses: {
+      201: { description: 'Published.', schema: 'ChecklistDefinition' },
+      409: error('Not the next version, or another service than the checklist has (`version-conflict`).'),
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/sync/push',
+    operationId: 'push',
+    tag: 'sync',
+    summary: "A desk sends its events (in device order); each gets an outcome. One transaction per batch.",
+    description:
+      'Each item of `events` is checked on its own against `BalieEvent` (components): one bad event is `rejected` and does not block the rest. See docs/sync-protocol.md.',
+    access: ON_A_DESK,
+    body: { schema: 'PushRequest' },
+    responses: {
+      200: { description: 'One result per event, in the order sent.', schema: 'PushResponse' },
+      403: error('Not a session on a desk (`forbidden`), or `deviceId` is not the desk of the session (`other-device`).'),
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/sync/pull',
+    operationId: 'pull',
+    tag: 'sync',
+    summary: "Changes of the desk's location after a cursor, in server order.",
+    access: ON_A_DESK,
+    query: pullQuerySchema,
+    responses: { 200: { description: 'A page of changes and the next cursor.', schema: 'PullResponse' } },
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/sync/stream',
+    operationId: 'stream',
+    tag: 'sync',
+    summary: 'Server-Sent Events: `event: changes` (data `StreamPoke`) whenever the location has something new to pull.',
+    description: 'Sends `retry: 3000`, one poke at once, then one after every committed change (coalesced), and a comment line every 25 s.',
+    access: ON_A_DESK,
+    responses: { 200: { description: 'An endless event stream.', schema: 'StreamPoke', contentType: 'text/event-stream' } },
+  },
+  {
+    method: 'GET',
+    path: '/',
+    operationId: 'root',
+    tag: 'desk shell',
+    summary: 'Redirects to the desk at `/desk/`.',
+    access: 'public',
+    responses: { 302: { description: 'To `/desk/`.', headers: { location: '`/desk/`' } } },
+  },
+  {
+    method: 'GET',
+    path: '/desk/*',
+    operationId: 'deskFiles',
+    tag: 'desk shell',
+    summary: 'The built desk renderer for plain browsers (static files under the desk shell CSP).',
+    access: 'public',
+    responses: {
+      200: { description: 'A file of the desk build.', contentType: '*/*' },
+      404: { description: 'No such file.' },
+      503: { description: 'The desk is not built on this server.', contentType: 'text/plain' },
+    },
+  },
+];
