@@ -9,6 +9,7 @@ import { deviceRoutes } from './routes/devices';
 import { deskStaticRoutes } from './routes/desk-static';
 import { healthRoutes } from './routes/health';
 import { openApiRoutes } from './routes/openapi';
+import { importRoutes } from './routes/import';
 import { streamRoutes } from './routes/stream';
 import { syncRoutes } from './routes/sync';
 import { createDayStateStore } from './sync/day-state-store';
@@ -44,6 +45,7 @@ export async function buildApp({ config, db, logger = true }: AppOptions): Promi
   await app.register(authRoutes, { db });
   await app.register(deviceRoutes, { db });
   await app.register(checklistRoutes, { db });
+  await app.register(importRoutes, { db });
   await app.register(syncRoutes, { db, days: createDayStateStore() });
   const pokes = await startPokeHub(db);
   app.addHook('onClose', () => pokes.stop());

@@ -1,12 +1,14 @@
 /**
  * The server's command line: `start` (default) runs the server, `migrate` only applies migrations,
  * `create-admin --username NAME [--name "Full Name"]` creates an administrator (the password comes
- * from BALIE_ADMIN_PASSWORD or is asked for). Configuration comes from the environment (README).
+ * from BALIE_ADMIN_PASSWORD or is asked for), `import FILE.csv --location MAA [--json]` imports the
+ * booking system's appointment export (docs/import.md). Configuration comes from the environment (README).
  */
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { readServerConfig } from './config';
 import { createAccount } from './repositories/accounts';
+import { runImportCommand } from './import/import-command';
 import { migrate } from './db/migrate';
 import { openDatabase } from './db/open-database';
 import { startServer } from './server';
@@ -57,8 +59,13 @@ async function main(command: string): Promise<void> {
       }
       return;
     }
+    case 'import': {
+      // A relative file name means the caller's folder, like the data folder does.
+      await runImportCommand(config, process.argv.slice(3), process.env.INIT_CWD ?? process.cwd());
+      return;
+    }
     default:
-      throw new Error(`unknown command "${command}": use start, migrate or create-admin`);
+      throw new Error(`unknown command "${command}": use start, migrate, create-admin or import`);
   }
 }
 
