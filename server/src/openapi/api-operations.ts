@@ -21,6 +21,7 @@ import {
 } from '../../../shared/sync/auth-api';
 import { dayResponseSchema, healthResponseSchema } from '../../../shared/sync/day';
 import { balieEventSchema } from '../../../shared/sync/events';
+import { importFileErrorSchema, importQuerySchema, importReportSchema } from '../../../shared/sync/import-api';
 import { pullQuerySchema, pullResponseSchema, pushRequestSchema, pushResponseSchema } from '../../../shared/sync/push-pull';
 import type { AccessRule } from '../auth/principal';
 import { appointmentsQuerySchema } from '../routes/appointments';
@@ -54,6 +55,8 @@ export const RESPONSE_SCHEMAS = {
   PushResponse: pushResponseSchema,
   PullResponse: pullResponseSchema,
   StreamPoke: streamPokeSchema,
+  ImportReport: importReportSchema,
+  ImportFileError: importFileErrorSchema,
 } satisfies Record<string, z.ZodType>;
 
 export type RequestSchemaName = keyof typeof REQUEST_SCHEMAS;
@@ -81,7 +84,8 @@ export interface ApiOperation {
   /** `public`, or the rule the route passes to `authorize()`. */
   access: 'public' | AccessRule;
   query?: z.ZodObject;
-  body?: { schema: RequestSchemaName; contentType?: string };
+  /** A named schema (JSON), or a content type alone for a file such as CSV. */
+  body?: { schema: RequestSchemaName; contentType?: 'application/json' } | { contentType: string; description: string };
   /** Answers of this route besides the shared error answers (see the file's comment). */
   responses: Record<number, ApiResponse>;
 }
@@ -201,6 +205,23 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     responses: {
       201: { description: 'Published.', schema: 'ChecklistDefinition' },
       409: error('Not the next version, or another service than the checklist has (`version-conflict`).'),
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/import/appointments',
+    operationId: 'importAppointments',
+    tag: 'import',
+    summary: "An admin imports the booking system's CSV export into a location's appointment book.",
+    description: 'See docs/import.md. The session is checked before the body is read.',
+    access: ADMIN,
+    query: importQuerySchema,
+    body: { contentType: 'text/csv', description: "The booking system's export, at most 10 MiB." },
+    responses: {
+      200: { description: 'What the import did, row by row where something was left out.', schema: 'ImportReport' },
+      400: { description: 'The file cannot be read as a whole, nothing imported (`bad-file`); or a bad query (`bad-request`, `ApiError`).', schema: 'ImportFileError' },
+      404: error('No such location (`not-found`).'),
+      413: error('The file is larger than 10 MiB.'),
     },
   },
   {

@@ -119,7 +119,7 @@ function sharedErrors(operation: ApiOperation): Record<number, ApiResponse> {
   }
   if (operation.body) {
     errors[413] = apiError('The body is larger than 5 MiB.');
-    errors[415] = apiError('The body is not of a content type the server reads (`application/json`; `text/plain` is read and then refused with 400).');
+    errors[415] = apiError('No parser for the body\'s content type (the server reads JSON and `text/plain`, which then fails validation with 400; the import also reads `text/csv`).');
   }
   if (operation.access !== 'public') {
     errors[401] = apiError('No valid session: the bearer token is missing, unknown, expired or revoked (`unauthenticated`).');
@@ -149,7 +149,10 @@ function operationObject(operation: ApiOperation): OpenApiOperation {
       ? {
           requestBody: {
             required: true,
-            content: { [operation.body.contentType ?? 'application/json']: { schema: ref(requestComponentName(operation.body.schema)) } },
+            content:
+              'schema' in operation.body
+                ? { 'application/json': { schema: ref(requestComponentName(operation.body.schema)) } }
+                : { [operation.body.contentType]: { schema: { type: 'string', description: operation.body.description } } },
           },
         }
       : {}),
