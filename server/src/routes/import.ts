@@ -30,7 +30,11 @@ export const importRoutes: FastifyPluginAsync<{ db: Database }> = async (app, { 
       const principal = importers.get(request)!;
       const query = parseOrReply(importQuerySchema, request.query, reply);
       if (!query) return reply;
-      const file = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+      // Fastify's own JSON and plain-text parsers would hand over a decoded body: only the CSV parser gives the bytes.
+      if (!Buffer.isBuffer(request.body)) {
+        return reply.code(415).send({ error: 'unsupported-media-type', message: 'Send the export as text/csv.' });
+      }
+      const file = request.body;
       const result = await importAppointments(db, {
         locationId: query.location,
         file,
