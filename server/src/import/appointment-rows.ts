@@ -123,6 +123,8 @@ function readPerson(cell: (column: Column) => string, appointmentDate: string, r
   // Inner runs of spaces are an export artefact; the desk shows and searches the name as one line.
   const fullName = cell('full_name').replace(/\s+/g, ' ');
   if (fullName === '') reasons.push(rowReasons.nameMissing());
+  // PostgreSQL cannot store NUL, and no name holds a tab or an escape: a damaged export.
+  else if (/[\p{Cc}]/u.test(fullName)) reasons.push(rowReasons.nameControlCharacters());
   else if (fullName.length > 200) reasons.push(rowReasons.nameTooLong());
   const dateOfBirth = cell('date_of_birth');
   if (!isCalendarDate(dateOfBirth)) reasons.push(rowReasons.dateOfBirthInvalid());

@@ -33,7 +33,8 @@ export const rowReasons = {
   timeInvalid: () => reason('time-invalid', 'De tijd is geen tijd in de vorm UU:MM (00:00-23:59).', 'The time is not a time written as HH:MM (00:00-23:59).'),
   servicesMissing: () => reason('services-missing', 'Er staat geen dienst bij deze regel.', 'This row names no service.'),
   serviceUnknown: (written: string) => {
-    const shown = written.slice(0, 12);
+    // Only letters and digits of what was written: the report must not carry control characters.
+    const shown = written.replace(/[^\p{L}\p{N}]/gu, '').slice(0, 12);
     const known = SERVICE_CODES.join(', ');
     return reason('service-unknown', `Onbekende dienst "${shown}"; bekend zijn ${known}.`, `Unknown service "${shown}"; known are ${known}.`);
   },
@@ -45,6 +46,8 @@ export const rowReasons = {
   positionTaken: (firstLine: number) =>
     reason('person-position-taken', `Dit volgnummer staat in deze boeking al op regel ${firstLine}.`, `This person position of the booking is already on line ${firstLine}.`),
   nameMissing: () => reason('name-missing', 'De naam ontbreekt.', 'The name is missing.'),
+  nameControlCharacters: () =>
+    reason('name-control-characters', 'De naam bevat onzichtbare stuurtekens.', 'The name contains invisible control characters.'),
   nameTooLong: () => reason('name-too-long', 'De naam is langer dan 200 tekens.', 'The name is longer than 200 characters.'),
   dateOfBirthInvalid: () =>
     reason('date-of-birth-invalid', 'De geboortedatum is geen bestaande datum in de vorm JJJJ-MM-DD.', 'The date of birth is not a real date written as YYYY-MM-DD.'),

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, amsterdamDateOf } from '../../../shared/domain/calendar-date';
 import { importFileErrorSchema, MAX_IMPORT_BYTES } from '../../../shared/sync/import-api';
@@ -5,7 +6,7 @@ import type { RunningServer } from '../../src/server';
 import { createTestAccount, registerDesk, signIn } from '../support/accounts';
 import { createTestDatabase, databaseKindsUnderTest, type TestDatabase } from '../support/test-databases';
 import { startTestServer } from '../support/test-server';
-import { EXPORT_COLUMNS, generateExport, toCsv } from './booking-export';
+import { EXPORT_COLUMNS, generateExport, toCsv, type ExportRow } from './booking-export';
 import { importCsv, postCsv, storedFingerprint } from './import-requests';
 
 const nextWeek = addDays(amsterdamDateOf(new Date()), 7);
@@ -111,5 +112,23 @@ describe.each(databaseKindsUnderTest())('the import route on %s', (kind) => {
         ),
       },
     ]);
+  });
+
+  it('answers damaged exports with a report or a refusal, never a server error', async () => {
+    const template = family![0]!;
+    const damage = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 20 }),
+      fc.constantFrom('', '"', '""', ';', ',', '\r\n', '\u0000', 'Mei\u0000Chen', 'BIO+', '2027-02-29', '99:99', '7', '0', 'cancelled'),
+    );
+    const row = fc.record(Object.fromEntries(EXPORT_COLUMNS.map((column) => [column, fc.oneof(fc.constant(template[column]), damage)])) as Record<keyof ExportRow, fc.Arbitrary<string>>);
+    await fc.assert(
+      fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 4 }), fc.boolean(), async (rows, quoted) => {
+        // Quoted as an export would be, or the damage written raw into the lines.
+        const body = quoted ? toCsv(rows) : [EXPORT_COLUMNS.join(';'), ...rows.map((written) => EXPORT_COLUMNS.map((column) => written[column]).join(';'))].join('\n');
+        const response = await postCsv(server, body, { token: adminToken });
+        expect([200, 400], await response.text()).toContain(response.status);
+      }),
+      { numRuns: 150 },
+    );
   });
 });
