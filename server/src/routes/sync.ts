@@ -12,7 +12,8 @@ export const syncRoutes: FastifyPluginAsync<{ db: Database; days: DayStateStore 
   app.post('/api/v1/sync/push', async (request, reply) => {
     const principal = await authorize(db, request, reply, { roles: ['clerk', 'supervisor', 'admin'], device: 'required' });
     if (!principal) return reply;
-    const batch = parseOrReply(pushRequestSchema, request.body, reply);
+    // Each event is checked on its own (storable included): one bad event must not block the batch.
+    const batch = parseOrReply(pushRequestSchema, request.body, reply, { storableCheckedLater: true });
     if (!batch) return reply;
     const device = principal.device!;
     if (batch.deviceId !== device.id) {

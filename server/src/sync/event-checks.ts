@@ -6,9 +6,10 @@ import { z } from 'zod';
 import { amsterdamDateOf } from '../../../shared/domain/calendar-date';
 import { parseEvent, type BalieEvent } from '../../../shared/sync/events';
 import type { Queryable } from '../db/database';
+import { unstorableReason } from '../db/database-text';
 
-/** The two fields every pushed item needs before anything else can be said about it. */
-const addressSchema = z.object({ id: z.string().min(1).max(128), deviceSeq: z.int().min(1) });
+/** The two fields every pushed item needs before anything else can be said about it (and to store it by). */
+const addressSchema = z.object({ id: z.string().min(1).max(128).refine((id) => !id.includes('\u0000')), deviceSeq: z.int().min(1) });
 
 export function addressOf(raw: unknown): { id: string; deviceSeq: number } | null {
   const parsed = addressSchema.safeParse(raw);
@@ -30,6 +31,8 @@ export async function checkPushedEvent(
   device: PushingDevice,
   knownClerks: Map<string, boolean>,
 ): Promise<EventCheck> {
+  const unstorable = unstorableReason(raw);
+  if (unstorable) return { ok: false, reason: { code: 'malformed', problems: [`(event): ${unstorable}`] } };
   const parsed = parseEvent(raw);
   if (!parsed.ok) return { ok: false, reason: { code: 'malformed', problems: parsed.problems } };
   const { event } = parsed;
@@ -60,7 +63,8 @@ export async function dayResolver(db: Queryable, rawEvents: readonly unknown[]):
   const ids = (key: string) =>
     rawEvents.flatMap((raw) => {
       const value = (raw as Record<string, unknown> | null)?.[key] ?? ((raw as { payload?: Record<string, unknown> } | null)?.payload?.[key]);
-      return typeof value === 'string' ? [value] : [];
+      // Unchecked yet: a string SQL cannot take matches no stored id anyway.
+      return typeof value === 'string' && !value.includes('\u0000') ? [value] : [];
     });
   const known = new Map<string, string>();
   const appointmentIds = ids('appointmentId');

@@ -5,6 +5,7 @@
 import type { DomainError } from '../../../shared/domain/messages';
 import type { BalieEvent } from '../../../shared/sync/events';
 import type { Queryable } from '../db/database';
+import { unstorableReason } from '../db/database-text';
 import type { PushingDevice } from './event-checks';
 
 export interface Decision {
@@ -44,7 +45,7 @@ export async function storeDecisions(
     appointment_id: decision.event?.appointmentId ?? null,
     day: decision.day,
     occurred_at: decision.event?.occurredAt ?? null,
-    body: decision.body,
+    body: storableBody(decision.body),
   }));
   await tx.query(
     `INSERT INTO events (device_id, device_seq, id, server_seq, outcome, reason, location_id, type, appointment_id, day,
@@ -65,4 +66,10 @@ export async function storeDecisions(
     ]);
   }
   return serverSeqs;
+}
+
+/** A rejected event is kept as it came, unless SQL cannot take it (db/database-text.ts): then why, instead. */
+function storableBody(body: unknown): unknown {
+  const unstorable = unstorableReason(body);
+  return unstorable ? { unstorable } : body;
 }
