@@ -7,7 +7,8 @@ export default defineConfig({
   test: {
     projects: [
       {
-        test: { name: 'shared', environment: 'node', include: ['shared/**/*.test.ts'] },
+        // Property tests run thousands of cases; on a busy 2-core machine 5 s is too tight.
+        test: { name: 'shared', environment: 'node', include: ['shared/**/*.test.ts'], testTimeout: 60_000 },
       },
       {
         test: {

@@ -5,9 +5,10 @@
  * stored at all so the desk resends it. The batch is decided in memory first, then written with a
  * handful of statements, whatever its size.
  */
-import { applyEvent } from '../../../shared/domain/day-reducer';
+import { reduceEvents } from '../../../shared/domain/day-reducer';
 import type { DayState } from '../../../shared/domain/day-state';
 import type { PushResponse, PushResult } from '../../../shared/sync/push-pull';
+import type { BalieEvent } from '../../../shared/sync/events';
 import type { Database, Queryable } from '../db/database';
 import { latestChangeSeq, lockLocationChanges, publishChanges, type NewChange } from './changes';
 import type { DayStateStore } from './day-state-store';
@@ -31,13 +32,11 @@ export async function ingestBatch(
     // One writer per location at a time: device order, day state and change numbers stay consistent.
     await lockLocationChanges(tx, device.locationId);
     const startSeq = await latestChangeSeq(tx, device.locationId);
-    const options = await days.reducerOptions(tx);
     const dayOf = await dayResolver(tx, batch.events);
     const stored = await storedOutcomes(tx, batch.events);
     const knownClerks = new Map<string, boolean>();
     let lastSeq = await lastDeviceSeq(tx, device.id);
     const decisions: Decision[] = [];
-    const changes: NewChange[] = [];
     const results: PushResult[] = [];
 
     for (const [index, raw] of batch.events.entries()) {
@@ -71,16 +70,19 @@ export async function ingestBatch(
         results.push({ status: 'rejected', id: address.id, reason: check.reason });
         continue;
       }
-      const { event } = check;
-      const day = dayOf(event);
-      const before = touchedDays.get(day) ?? (await days.load(tx, device.locationId, day, startSeq));
-      const applied = applyEvent(before, event, options);
-      touchedDays.set(day, applied.state);
-      const conflict = applied.outcome.kind === 'conflict' ? applied.outcome.error : null;
-      decisions.push({ address, body: event, outcome: conflict ? 'conflict' : 'accepted', reason: conflict, event, day });
-      stored.set(address.id, { device_id: device.id, outcome: conflict ? 'conflict' : 'accepted', reason: conflict });
-      changes.push(...(conflict ? [{ entity: 'conflict' as const, id: event.id, data: applied.state.conflicts.at(-1) }] : changedEntities(before, applied.state)));
-      results.push({ status: conflict ? 'conflict' : 'accepted', id: event.id, serverSeq: '', ...(conflict ? { reason: conflict } : {}) } as PushResult);
+      const decision: Decision = { address, body: check.event, outcome: 'accepted', reason: null, event: check.event, day: dayOf(check.event) };
+      decisions.push(decision);
+      stored.set(address.id, { device_id: device.id, outcome: 'accepted', reason: null });
+      results.push({ status: 'accepted', id: address.id, serverSeq: '' });
+    }
+    const changes = await applyToDays(tx, days, device, decisions, startSeq, touchedDays);
+    // The reducer has spoken: conflicts replace the provisional 'accepted' (and a repeat of the
+    // same id later in this batch reports the conflict as its original outcome).
+    const conflicts = new Map(decisions.filter((d) => d.outcome === 'conflict').map((d) => [d.address.id, d.reason]));
+    for (const [index, result] of results.entries()) {
+      if (!result.id || !conflicts.has(result.id)) continue;
+      if (result.status === 'accepted') results[index] = { status: 'conflict', id: result.id, serverSeq: '', reason: conflicts.get(result.id) };
+      if (result.status === 'duplicate') results[index] = { ...result, original: 'conflict', reason: conflicts.get(result.id) };
     }
     const serverSeqs = await storeDecisions(tx, device, decisions, batch.clientTime);
     for (const result of results) if ('serverSeq' in result) result.serverSeq = serverSeqs.get(result.id)!;
@@ -95,6 +97,43 @@ export async function ingestBatch(
   // under the lock: nobody else's change can sit between the state and this number).
   for (const [day, state] of touchedDays) days.remember(device.locationId, day, state, changeSeq);
   return response;
+}
+
+/**
+ * Runs the batch's valid events through the shared reducer, day by day (days are independent; within
+ * a day the device order is kept), in one pass each: the reducer's linear replay, not one copy of the
+ * day per event. Marks conflicts on the decisions and returns the changed entities for the feed.
+ */
+async function applyToDays(
+  tx: Queryable,
+  days: DayStateStore,
+  device: PushingDevice,
+  decisions: Decision[],
+  startSeq: string,
+  touchedDays: Map<string, DayState>,
+): Promise<NewChange[]> {
+  const options = await days.reducerOptions(tx);
+  const byDay = new Map<string, Decision[]>();
+  for (const decision of decisions) {
+    if (decision.outcome !== 'accepted' || !decision.day) continue;
+    byDay.set(decision.day, [...(byDay.get(decision.day) ?? []), decision]);
+  }
+  const changes: NewChange[] = [];
+  for (const [day, dayDecisions] of byDay) {
+    const decisionOf = new Map(dayDecisions.map((decision) => [decision.address.id, decision]));
+    const before = await days.load(tx, device.locationId, day, startSeq);
+    const events = dayDecisions.map((decision) => decision.event as BalieEvent);
+    const after = reduceEvents(before, events, options, (event, outcome, stateBefore, stateAfter) => {
+      if (outcome.kind === 'conflict') {
+        Object.assign(decisionOf.get(event.id)!, { outcome: 'conflict', reason: outcome.error });
+        changes.push({ entity: 'conflict', id: event.id, data: { eventId: event.id, type: event.type, appointmentId: event.appointmentId ?? null, deskId: event.deskId, clerkId: event.clerkId, occurredAt: event.occurredAt, error: outcome.error } });
+      } else {
+        changes.push(...changedEntities(stateBefore, stateAfter));
+      }
+    });
+    touchedDays.set(day, after);
+  }
+  return changes;
 }
 
 /** The appointments, persons and desks the event replaced (the reducer never mutates). */
