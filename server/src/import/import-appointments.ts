@@ -5,6 +5,7 @@
  * row and booking it left out. Rules and format: docs/import.md.
  */
 import { createHash } from 'node:crypto';
+import type { AppointmentState } from '../../../shared/domain/appointment-state';
 import { amsterdamDateOf } from '../../../shared/domain/calendar-date';
 import { appointmentsOfBooking, type DayState } from '../../../shared/domain/day-state';
 import type { DomainError } from '../../../shared/domain/messages';
@@ -146,13 +147,13 @@ function decide(file: ReadFile, stored: ReadonlyMap<string, StoredBooking>, loca
       const entry = toStore(booking, locationId, booking.persons);
       decisions.toStore.push(entry);
       decisions.newBookingIds.add(entry.id);
-    } else decisions.toStore.push(toStore(booking, locationId, plan.persons));
+    } else decisions.toStore.push(toStore(booking, locationId, plan.persons, known!.id));
   }
   return decisions;
 }
 
-function toStore(booking: FileBooking, locationId: string, persons: FileBooking['persons']): BookingToStore {
-  const id = bookingIdOf(locationId, booking.appointmentCode);
+function toStore(booking: FileBooking, locationId: string, persons: FileBooking['persons'], storedId?: string): BookingToStore {
+  const id = storedId ?? bookingIdOf(locationId, booking.appointmentCode);
   const { appointmentCode, date, slotStart, services } = booking;
   return {
     id,
@@ -179,7 +180,7 @@ function toStore(booking: FileBooking, locationId: string, persons: FileBooking[
  */
 async function cancellableAppointments(tx: Queryable, locationId: string, decisions: Decisions) {
   const days = new Map<string, DayState>();
-  const cancellations = [];
+  const cancellations: Array<{ booking: StoredBooking; appointments: AppointmentState[] }> = [];
   for (const { file, stored } of decisions.toCancel) {
     const day = days.get(stored.date) ?? (await rebuildDayState(tx, locationId, stored.date));
     days.set(stored.date, day);
