@@ -35,12 +35,36 @@ export const accountSummarySchema = z.object({
 });
 export type AccountSummary = z.infer<typeof accountSummarySchema>;
 
+/** A PBKDF2-SHA256 verifier of a clerk's PIN: the desk checks a typed PIN against it offline. */
+export const pinVerifierSchema = z.object({
+  algorithm: z.literal('PBKDF2-SHA256'),
+  salt: z.string(),
+  iterations: z.int().min(100_000),
+  hash: z.string(),
+});
+export type PinVerifier = z.infer<typeof pinVerifierSchema>;
+
+/** Offline unlock material for one desk, until `validUntil` (then an online sign-in is needed). */
+export const offlineUnlockSchema = pinVerifierSchema.extend({ validUntil: z.iso.datetime({ offset: true }) });
+export type OfflineUnlock = z.infer<typeof offlineUnlockSchema>;
+
+/** A clerk's PIN: 5 to 8 digits, not one digit repeated and not a run such as 12345 (the first guesses anyone tries). */
+export const pinSchema = z
+  .string()
+  .regex(/^\d{5,8}$/, 'a PIN has 5 to 8 digits')
+  .refine((pin) => !/^(\d)\1+$/.test(pin), 'a PIN is not one digit repeated')
+  .refine((pin) => !'0123456789012345678'.includes(pin) && !'9876543210987654321'.includes(pin), 'a PIN is not a run of digits');
+
+export const setPinRequestSchema = z.object({ pin: pinSchema });
+
 export const signInResponseSchema = z.object({
   token: z.string(),
   expiresAt: z.iso.datetime({ offset: true }),
   account: accountSummarySchema,
   /** The desk this session works at, when signed in on a desk device. */
   device: z.object({ id: z.string(), locationId: z.string(), deskId: z.string().nullable() }).nullable(),
+  /** Present when signed in on a desk and the clerk has set a PIN. */
+  offlineUnlock: offlineUnlockSchema.nullable(),
 });
 export type SignInResponse = z.infer<typeof signInResponseSchema>;
 

@@ -10,6 +10,7 @@ export interface AccountRow {
   role: Role;
   location_id: string | null;
   password_hash: string;
+  pin_verifier: unknown;
   disabled_at: string | null;
 }
 

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { signInRequestSchema, type SignInResponse } from '../../../shared/sync/auth-api';
+import { pinVerifierSchema, setPinRequestSchema, signInRequestSchema, type SignInResponse } from '../../../shared/sync/auth-api';
+import { makePinVerifier, offlineUnlockFor } from '../auth/pin-verifier';
 import { authorize, mayAccessLocation } from '../auth/principal';
 import { newToken, tokenHash, verifyAgainstDecoy, verifyPassword } from '../auth/secrets';
 import { createSignInLimiter } from '../auth/sign-in-limiter';
@@ -59,8 +60,20 @@ export const authRoutes: FastifyPluginAsync<{ db: Database }> = async (app, { db
       expiresAt: expiresAt.toISOString(),
       account: summary,
       device: device ? { id: device.id, locationId: device.location_id, deskId: device.desk_id } : null,
+      offlineUnlock: device ? offlineUnlockFor(pinVerifierSchema.nullable().parse(account.pin_verifier), expiresAt) : null,
     };
     return body;
+  });
+
+  // A clerk sets (or changes) the PIN for unlocking a desk offline; it reaches desks at next sign-in.
+  app.put('/api/v1/auth/pin', async (request, reply) => {
+    const principal = await authorize(db, request, reply, { roles: ['clerk', 'supervisor', 'admin'] });
+    if (!principal) return reply;
+    const input = parseOrReply(setPinRequestSchema, request.body, reply);
+    if (!input) return reply;
+    await db.query('UPDATE accounts SET pin_verifier = $2 WHERE id = $1', [principal.accountId, JSON.stringify(await makePinVerifier(input.pin))]);
+    await recordAudit(db, { accountId: principal.accountId, deviceId: principal.device?.id ?? null, action: 'pin-set' });
+    return reply.code(204).send();
   });
 
   app.post('/api/v1/auth/sign-out', async (request, reply) => {

@@ -14,8 +14,9 @@ CREATE TABLE accounts (
   -- Null only for admins, who see every location.
   location_id text REFERENCES locations (id),
   password_hash text NOT NULL,
-  -- The clerk's PIN for unlocking a desk offline (scrypt, like the password); null until set.
-  pin_hash text,
+  -- The clerk's PIN verifier for unlocking a desk offline: PBKDF2-SHA256 { salt, iterations, hash },
+  -- a form the desk can check with WebCrypto while the network is gone. Null until set.
+  pin_verifier jsonb,
   disabled_at timestamptz,
   created_at timestamptz NOT NULL DEFAULT now(),
   CHECK (role = 'admin' OR location_id IS NOT NULL)
