@@ -23,8 +23,7 @@ export async function seedDemo(db: Database, today: string): Promise<SeedResult>
     const seededLocation = locations[0]?.count === 0;
     if (seededLocation) await seedLocation(tx);
 
-    const demo = await tx.query<{ value: string }>("SELECT value FROM server_settings WHERE key = 'demo'");
-    if (demo[0]?.value !== 'on') return { seededLocation, seededBookings: 0 };
+    if (!(await isDemoDatabase(tx))) return { seededLocation, seededBookings: 0 };
 
     const existing = await tx.query<{ count: number }>(
       'SELECT count(*)::int AS count FROM bookings WHERE location_id = $1 AND date = $2',
@@ -36,6 +35,12 @@ export async function seedDemo(db: Database, today: string): Promise<SeedResult>
     await publishChanges(tx, DEMO_LOCATION.id, bookings.flatMap(bookingChanges));
     return { seededLocation, seededBookings: bookings.length };
   });
+}
+
+/** Was this database seeded as a demo (invented people), rather than filled by imports? */
+export async function isDemoDatabase(db: Queryable): Promise<boolean> {
+  const rows = await db.query<{ value: string }>("SELECT value FROM server_settings WHERE key = 'demo'");
+  return rows[0]?.value === 'on';
 }
 
 async function seedLocation(tx: Queryable): Promise<void> {

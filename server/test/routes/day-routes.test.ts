@@ -3,6 +3,7 @@ import { amsterdamDateOf } from '../../../shared/domain/calendar-date';
 import { dayResponseSchema, healthResponseSchema } from '../../../shared/sync/day';
 import { buildDemoDay } from '../../src/demo/demo-day';
 import type { RunningServer } from '../../src/server';
+import { createTestAccount, signIn } from '../support/accounts';
 import { createTestDatabase, databaseKindsUnderTest, type TestDatabase } from '../support/test-databases';
 import { fakeRendererDir, startTestServer, TEST_DESK_ORIGIN } from '../support/test-server';
 
@@ -79,5 +80,31 @@ describe.each(databaseKindsUnderTest())('the server on %s, over HTTP on 127.0.0.
     const day = dayResponseSchema.parse(await (await get(`/api/v1/appointments?date=${today}`)).json());
     const demo = buildDemoDay(today, 'MAA');
     expect(new Set(day.appointments.map((a) => a.bookingId)).size).toBe(demo.length);
+  });
+});
+
+describe.each(databaseKindsUnderTest())('the day route on a real (not demo) database, on %s', (kind) => {
+  let database: TestDatabase;
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    server = await startTestServer(database, { demo: false });
+    await server.db.query("INSERT INTO locations (id, name) VALUES ('MAA', 'Maastricht'), ('AMS', 'Amsterdam')");
+    await createTestAccount(server, 'supervisor.maa', 'supervisor', 'MAA');
+    await createTestAccount(server, 'supervisor.ams', 'supervisor', 'AMS');
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await database?.drop();
+  });
+
+  it('answers only staff of the location: 401 without a session, 403 for another location', async () => {
+    const path = `${server.url}/api/v1/appointments?date=2026-11-26&location=MAA`;
+    expect((await fetch(path)).status).toBe(401);
+    const own = await signIn(server, 'supervisor.maa');
+    expect((await fetch(path, { headers: { authorization: `Bearer ${own}` } })).status).toBe(200);
+    const other = await signIn(server, 'supervisor.ams');
+    expect((await fetch(path, { headers: { authorization: `Bearer ${other}` } })).status).toBe(403);
   });
 });
