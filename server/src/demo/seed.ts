@@ -3,10 +3,10 @@
  * the server runs in demo mode, a demo day dated today whenever today has no bookings yet, so the
  * desk has work whenever it starts.
  */
-import { expectedAppointment } from '../../../shared/domain/appointment-state';
 import { closedDesk } from '../../../shared/domain/desk-machine';
 import type { Database, Queryable } from '../db/database';
-import { publishChanges, type NewChange } from '../sync/changes';
+import { appointmentIdOf, bookingChanges } from '../sync/booking-changes';
+import { publishChanges } from '../sync/changes';
 import { buildDemoDay, type DemoBooking } from './demo-day';
 
 export const DEMO_LOCATION = { id: 'MAA', name: 'IND-loket Maastricht, Mosae Forum' } as const;
@@ -32,7 +32,7 @@ export async function seedDemo(db: Database, today: string): Promise<SeedResult>
     if ((existing[0]?.count ?? 0) > 0) return { seededLocation, seededBookings: 0 };
     const bookings = buildDemoDay(today, DEMO_LOCATION.id);
     for (const booking of bookings) await insertBooking(tx, booking);
-    await publishChanges(tx, DEMO_LOCATION.id, bookings.flatMap(bookingChanges));
+    await publishChanges(tx, DEMO_LOCATION.id, bookings.flatMap((booking) => bookingChanges({ ...booking, locationId: DEMO_LOCATION.id })));
     return { seededLocation, seededBookings: bookings.length };
   });
 }
@@ -70,44 +70,11 @@ async function insertBooking(tx: Queryable, booking: DemoBooking): Promise<void>
     );
     for (const service of booking.services) {
       await tx.query('INSERT INTO appointments (id, booking_id, person_id, service) VALUES ($1, $2, $3, $4)', [
-        `${person.id}-${service}`,
+        appointmentIdOf(person.id, service),
         booking.id,
         person.id,
         service,
       ]);
     }
   }
-}
-
-/** What desks pull about a new booking: its persons and their expected appointments. */
-function bookingChanges(booking: DemoBooking): NewChange[] {
-  return booking.persons.flatMap((person): NewChange[] => [
-    {
-      entity: 'person',
-      id: person.id,
-      data: {
-        id: person.id,
-        name: person.fullName,
-        dateOfBirth: person.dateOfBirth,
-        nationalityCategory: person.nationalityCategory,
-        vNumber: person.vNumber,
-        lastCaptureDate: null,
-      },
-    },
-    ...booking.services.map((service): NewChange => {
-      const id = `${person.id}-${service}`;
-      const appointment = expectedAppointment({
-        id,
-        bookingId: booking.id,
-        appointmentCode: booking.appointmentCode,
-        locationId: DEMO_LOCATION.id,
-        date: booking.date,
-        slotStart: booking.slotStart,
-        service,
-        personId: person.id,
-        walkIn: false,
-      });
-      return { entity: 'appointment', id, data: appointment };
-    }),
-  ]);
 }

@@ -10,6 +10,7 @@ import { amsterdamDateOf } from '../../../shared/domain/calendar-date';
 import { appointmentsOfBooking, type DayState } from '../../../shared/domain/day-state';
 import type { DomainError } from '../../../shared/domain/messages';
 import { MAX_IMPORT_BYTES, type ImportReport } from '../../../shared/sync/import-api';
+import { bookingChanges } from '../sync/booking-changes';
 import type { Database, Queryable } from '../db/database';
 import { recordAudit } from '../repositories/audit';
 import { locationExists } from '../repositories/day-appointments';
@@ -24,7 +25,6 @@ import {
   markCancelled,
   personIdOf,
   storeBookings,
-  storedBookingChanges,
   storedBookings,
   type BookingToStore,
 } from './import-store';
@@ -105,7 +105,7 @@ async function applyFile(tx: Queryable, locationId: string, file: ReadFile, now:
   await storeBookings(tx, decisions.toStore, decisions.newBookingIds);
   await markCancelled(tx, cancellations.map((cancellation) => cancellation.booking.id), cancelledAt);
   const changes: NewChange[] = [
-    ...decisions.toStore.flatMap(storedBookingChanges),
+    ...decisions.toStore.flatMap(bookingChanges),
     ...cancellations.flatMap((cancellation) => cancelledBookingChanges(cancellation.appointments, cancelledAt)),
   ];
   await publishChanges(tx, locationId, changes);

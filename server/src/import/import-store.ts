@@ -5,9 +5,10 @@
  * Rows go in as one JSON array per table, so a large export costs a few statements, not thousands.
  */
 import { transition } from '../../../shared/domain/appointment-machine';
-import { expectedAppointment, type AppointmentState } from '../../../shared/domain/appointment-state';
+import type { AppointmentState } from '../../../shared/domain/appointment-state';
 import { SERVICE_CODES, type ServiceCode } from '../../../shared/domain/codes';
 import type { Queryable } from '../db/database';
+import { appointmentIdOf } from '../sync/booking-changes';
 import type { NewChange } from '../sync/changes';
 import type { StoredBooking, StoredPerson } from './booking-plan';
 
@@ -25,7 +26,6 @@ export interface BookingToStore {
 /** Ids follow the demo's scheme: readable in logs, and the same on every server for the same file. */
 export const bookingIdOf = (locationId: string, appointmentCode: string) => `${locationId}-${appointmentCode}`;
 export const personIdOf = (bookingId: string, position: number) => `${bookingId}-P${position}`;
-const appointmentIdOf = (personId: string, service: ServiceCode) => `${personId}-${service}`;
 
 interface StoredRow {
   id: string;
@@ -110,39 +110,6 @@ export async function storeBookings(tx: Queryable, entries: readonly BookingToSt
 /** Marks bookings cancelled by the booking system at `cancelledAt` (an ISO instant). */
 export async function markCancelled(tx: Queryable, bookingIds: readonly string[], cancelledAt: string): Promise<void> {
   await tx.query('UPDATE bookings SET cancelled_at = $2::timestamptz WHERE id = ANY($1::text[])', [[...bookingIds], cancelledAt]);
-}
-
-/** What desks pull about stored persons: each person, and their expected appointments. */
-export function storedBookingChanges(entry: BookingToStore): NewChange[] {
-  return entry.persons.flatMap((person): NewChange[] => [
-    {
-      entity: 'person',
-      id: person.id,
-      data: {
-        id: person.id,
-        name: person.fullName,
-        dateOfBirth: person.dateOfBirth,
-        nationalityCategory: person.nationalityCategory,
-        vNumber: person.vNumber,
-        lastCaptureDate: null,
-      },
-    },
-    ...entry.services.map((service): NewChange => {
-      const id = appointmentIdOf(person.id, service);
-      const appointment = expectedAppointment({
-        id,
-        bookingId: entry.id,
-        appointmentCode: entry.appointmentCode,
-        locationId: entry.locationId,
-        date: entry.date,
-        slotStart: entry.slotStart,
-        service,
-        personId: person.id,
-        walkIn: false,
-      });
-      return { entity: 'appointment', id, data: appointment };
-    }),
-  ]);
 }
 
 /**
