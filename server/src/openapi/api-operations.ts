@@ -16,6 +16,7 @@ import {
   deviceRegistrationResponseSchema,
   registrationCodeRequestSchema,
   registrationCodeResponseSchema,
+  setPinRequestSchema,
   signInRequestSchema,
   signInResponseSchema,
 } from '../../../shared/sync/auth-api';
@@ -29,6 +30,7 @@ import { appointmentsQuerySchema } from '../routes/appointments';
 /** Named schemas of request bodies, converted as the server reads them (before defaults apply). */
 export const REQUEST_SCHEMAS = {
   SignInRequest: signInRequestSchema,
+  SetPinRequest: setPinRequestSchema,
   RegistrationCodeRequest: registrationCodeRequestSchema,
   DeviceRegistrationRequest: deviceRegistrationRequestSchema,
   ChecklistDefinition: checklistDefinitionSchema,
@@ -157,6 +159,16 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     summary: "Ends the session of the request's bearer token.",
     access: SIGNED_IN,
     responses: { 204: { description: 'Signed out: the token no longer works.' } },
+  },
+  {
+    method: 'PUT',
+    path: '/api/v1/auth/pin',
+    operationId: 'setPin',
+    tag: 'auth',
+    summary: "Sets the signed-in account's PIN for unlocking a desk offline; desks get its verifier at the next sign-in.",
+    access: SIGNED_IN,
+    body: { schema: 'SetPinRequest' },
+    responses: { 204: { description: 'The PIN is set.' }, 400: error('Not a PIN: 5 to 8 digits, not one digit repeated, not a run (`bad-request`).') },
   },
   {
     method: 'POST',

@@ -28,6 +28,7 @@ const MATRIX: Array<[route: string, answers: [nobody: number, clerkMaa: number, 
   ['GET /api/v1/appointments (MAA)',                      [200,    200,    200,    200,    200,    200]],
   ['POST /api/v1/auth/sign-in',                           [200,    200,    200,    200,    200,    200]],
   ['POST /api/v1/auth/sign-out',                          [401,    204,    204,    204,    204,    204]],
+  ['PUT /api/v1/auth/pin',                                [401,    204,    204,    204,    204,    204]],
   ['POST /api/v1/devices/registration-codes (MAA)',       [401,    403,    403,    403,    403,    201]],
   ['POST /api/v1/devices/registration-codes (AMS)',       [401,    403,    403,    403,    403,    201]],
   ['POST /api/v1/devices/register',                       [201,    201,    201,    201,    201,    201]],
@@ -109,6 +110,12 @@ describe.each(databaseKindsUnderTest())('the access matrix on %s', (kind) => {
         return post('/api/v1/auth/sign-in', { username: 'supervisor.maa', password: TEST_PASSWORD });
       case 'POST /api/v1/auth/sign-out':
         return post('/api/v1/auth/sign-out', {});
+      case 'PUT /api/v1/auth/pin':
+        return fetch(`${server.url}/api/v1/auth/pin`, {
+          method: 'PUT',
+          headers: { ...auth, 'content-type': 'application/json' },
+          body: JSON.stringify({ pin: '48213' }),
+        });
       case 'POST /api/v1/devices/registration-codes (MAA)':
         return post('/api/v1/devices/registration-codes', { locationId: 'MAA', kind: 'desk', deskId: 'MAA-D2' });
       case 'POST /api/v1/devices/registration-codes (AMS)':
