@@ -127,11 +127,13 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     tag: 'day',
     summary: "The day's appointment book of a location.",
     description:
-      'Public for now: the desk loads the day before anyone signs in. Without `location`, the demo location (MAA) is served.',
+      'Public only on a demo database (invented people), so the desk shows its day before sign-in; on a real database a bearer session of staff of the location (or an admin) is required. Without `location`, the demo location (MAA) is served.',
     access: 'public',
     query: appointmentsQuerySchema,
     responses: {
       200: { description: 'The appointments of the day, in agenda order.', schema: 'DayResponse' },
+      401: error('Not a demo database, and no valid session (`unauthenticated`).'),
+      403: error('Not a demo database, and the account works at another location (`forbidden`).'),
       404: error('No such location (`not-found`).'),
     },
   },
