@@ -1,12 +1,32 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { DeskBridge } from '../../../../shared/ipc/desk-bridge';
-import { compareDayAppointments } from '../../../../shared/sync/day';
-import type { DeskDatabase } from '../../db/desk-db';
+import { compareDayAppointments, type DayAppointment } from '../../../../shared/sync/day';
+import type { DeskDatabase, LocalAppointment } from '../../db/desk-db';
 import { useI18n } from '../../i18n/i18n';
 import { groupByBooking } from './group-bookings';
 import { dayLoadedAtKey } from './load-day';
 import { SyncStatusLine } from './sync-status-line';
 import { useDayLoader } from './use-day-loader';
+
+/** The agenda's view of a shown row (a walk-in may have no appointment code). */
+function agendaRowOf(row: LocalAppointment): DayAppointment {
+  return {
+    id: row.id,
+    bookingId: row.bookingId,
+    appointmentCode: row.appointmentCode ?? '',
+    locationId: row.locationId,
+    date: row.date,
+    slotStart: row.slotStart,
+    service: row.service,
+    personId: row.personId,
+    personName: row.personName,
+    dateOfBirth: row.dateOfBirth,
+    nationalityCategory: row.nationalityCategory,
+    vNumber: row.vNumber,
+    status: row.status,
+    deskId: row.deskId,
+  };
+}
 
 /** The day's appointment book, read from IndexedDB: it shows the same day online and offline. */
 export function AgendaScreen({ db, bridge, date }: { db: DeskDatabase; bridge: DeskBridge; date: string }) {
@@ -14,9 +34,9 @@ export function AgendaScreen({ db, bridge, date }: { db: DeskDatabase; bridge: D
   const loadState = useDayLoader(db, bridge, date);
   const appointments = useLiveQuery(
     async () =>
-      (await db.appointments.where('[date+slotStart]').between([date, ''], [date, '\uffff']).toArray()).sort(
-        compareDayAppointments,
-      ),
+      (await db.appointments.where('[date+slotStart]').between([date, ''], [date, '\uffff']).toArray())
+        .map(agendaRowOf)
+        .sort(compareDayAppointments),
     [db, date],
   );
   const savedAt = useLiveQuery(async () => (await db.meta.get(dayLoadedAtKey(date)))?.value as string | undefined, [db, date]);

@@ -4,7 +4,9 @@
  * nothing, and a failed fetch leaves the saved day as it was.
  */
 import { dayResponseSchema } from '../../../../shared/sync/day';
+import { projectionTables, rebuildDay } from '../../db/day-projection';
 import type { DeskDatabase } from '../../db/desk-db';
+import { baseFromDayAppointment, personFromDayAppointment } from '../../db/upgrade-v2';
 
 export type DayLoadResult =
   | { ok: true; count: number; loadedAt: string }
@@ -38,15 +40,28 @@ export async function loadDay(
   }
   const { appointments } = parsed.data;
   const loadedAt = now().toISOString();
-  await db.transaction('rw', db.appointments, db.meta, async () => {
+  // The answer is the server's state (`base`); the shown rows are rebuilt with the unsent events.
+  await db.transaction('rw', projectionTables(db), async () => {
     const incoming = new Set(appointments.map((appointment) => appointment.id));
     const stale = await db.appointments
-      .where('[date+slotStart]')
-      .between([date, ''], [date, '\uffff'])
-      .filter((appointment) => !incoming.has(appointment.id))
+      .where('date')
+      .equals(date)
+      .filter((appointment) => !incoming.has(appointment.id) && appointment.base !== null)
       .primaryKeys();
     await db.appointments.bulkDelete(stale);
-    await db.appointments.bulkPut(appointments);
+    const known = new Map((await db.appointments.bulkGet(appointments.map((row) => row.id))).flatMap((row) => (row ? [[row.id, row]] : [])));
+    await db.appointments.bulkPut(
+      appointments.map((row) => {
+        const base = baseFromDayAppointment(row);
+        // The agenda answer carries status and desk only: the rest of a pulled state stays.
+        const kept = known.get(row.id)?.base;
+        const merged = kept ? { ...kept, status: row.status, deskId: row.deskId } : base;
+        const { personName, dateOfBirth, nationalityCategory, vNumber } = row;
+        return { ...merged, personName, dateOfBirth, nationalityCategory, vNumber, base: merged };
+      }),
+    );
+    await db.persons.bulkPut(appointments.map(personFromDayAppointment));
+    await rebuildDay(db, date);
     await db.meta.put({ key: dayLoadedAtKey(date), value: loadedAt });
   });
   return { ok: true, count: appointments.length, loadedAt };

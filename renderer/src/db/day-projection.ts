@@ -1,0 +1,101 @@
+/**
+ * The local projection: what the desk shows is the server's state (`base`) with this desk's pending
+ * outbox events replayed on top by the shared reducer. These functions run inside a caller's Dexie
+ * transaction over `appointments`, `persons`, `desks` and `outbox`; they never fetch.
+ */
+import type { AppointmentState } from '../../../shared/domain/appointment-state';
+import type { DayState } from '../../../shared/domain/day-state';
+import type { DeskState } from '../../../shared/domain/desk-machine';
+import type { Person } from '../../../shared/domain/model';
+import type { ChecklistDefinition } from '../../../shared/checklists/definition-schema';
+import { reduceEvents } from '../../../shared/domain/day-reducer';
+import type { DeskDatabase, LocalAppointment, LocalDesk, LocalPerson } from './desk-db';
+
+/** The tables a projection write touches: take them all in the transaction. */
+export const projectionTables = (db: DeskDatabase) => [db.appointments, db.persons, db.desks, db.outbox, db.meta];
+
+function strip<Row extends { base: unknown }>(row: Row): Omit<Row, 'base'> {
+  const { base: _base, ...rest } = row;
+  return rest;
+}
+
+function appointmentOf(row: LocalAppointment): AppointmentState {
+  const { personName: _name, dateOfBirth: _born, nationalityCategory: _nationality, vNumber: _vNumber, ...appointment } = strip(row);
+  return appointment;
+}
+
+function dayStateOf(appointments: AppointmentState[], persons: Person[], desks: DeskState[]): DayState {
+  return {
+    appointments: Object.fromEntries(appointments.map((appointment) => [appointment.id, appointment])),
+    persons: Object.fromEntries(persons.map((person) => [person.id, person])),
+    desks: Object.fromEntries(desks.map((desk) => [desk.id, desk])),
+    seenEvents: {},
+    conflicts: [],
+  };
+}
+
+async function rowsOfDay(db: DeskDatabase, date: string) {
+  const appointments = await db.appointments.where('date').equals(date).toArray();
+  const personIds = [...new Set(appointments.map((row) => row.personId))];
+  const persons = (await db.persons.bulkGet(personIds)).filter((row): row is LocalPerson => row !== undefined);
+  const desks = await db.desks.toArray();
+  return { appointments, persons, desks };
+}
+
+/** The day as the desk shows it now (server state plus pending events): commands run against it. */
+export async function readLocalDay(db: DeskDatabase, date: string): Promise<DayState> {
+  const rows = await rowsOfDay(db, date);
+  return dayStateOf(rows.appointments.map(appointmentOf), rows.persons.map(strip), rows.desks.map(strip));
+}
+
+/** Puts the appointments, persons and desks of `state` as the shown rows, keeping each row's base. */
+export async function writeLocalDay(db: DeskDatabase, state: DayState, previous?: DayState): Promise<void> {
+  const changedAppointments = Object.values(state.appointments).filter((row) => previous?.appointments[row.id] !== row);
+  const changedPersons = Object.values(state.persons).filter((row) => previous?.persons[row.id] !== row);
+  const changedDesks = Object.values(state.desks).filter((row) => previous?.desks[row.id] !== row);
+  const [appointmentBases, personBases, deskBases] = await Promise.all([
+    db.appointments.bulkGet(changedAppointments.map((row) => row.id)),
+    db.persons.bulkGet(changedPersons.map((row) => row.id)),
+    db.desks.bulkGet(changedDesks.map((row) => row.id)),
+  ]);
+  await db.appointments.bulkPut(
+    changedAppointments.map((appointment, index) => {
+      const person = state.persons[appointment.personId];
+      return {
+        ...appointment,
+        personName: person?.name ?? '?',
+        dateOfBirth: person?.dateOfBirth ?? '',
+        nationalityCategory: person?.nationalityCategory ?? 'other',
+        vNumber: person?.vNumber ?? null,
+        base: appointmentBases[index]?.base ?? null,
+      } as LocalAppointment;
+    }),
+  );
+  await db.persons.bulkPut(changedPersons.map((person, index) => ({ ...person, base: personBases[index]?.base ?? null })));
+  await db.desks.bulkPut(changedDesks.map((desk, index): LocalDesk => ({ ...desk, base: deskBases[index]?.base ?? null })));
+}
+
+/**
+ * Rebuilds the shown rows of one day: the server's state of every row, then this desk's pending
+ * events of that day in device order. Rows only this desk knew and that no pending event makes any
+ * more (e.g. a walk-in the server refused) are removed.
+ */
+export async function rebuildDay(db: DeskDatabase, date: string, checklists?: readonly ChecklistDefinition[]): Promise<void> {
+  const rows = await rowsOfDay(db, date);
+  const base = dayStateOf(
+    rows.appointments.flatMap((row) => (row.base ? [row.base] : [])),
+    rows.persons.flatMap((row) => (row.base ? [row.base] : [])),
+    rows.desks.flatMap((row) => (row.base ? [row.base] : [])),
+  );
+  const pending = await db.outbox.where('date').equals(date).filter((entry) => entry.state === 'pending').sortBy('deviceSeq');
+  const shown = reduceEvents(base, pending.map((entry) => entry.event), checklists ? { checklists } : {});
+  const orphans = rows.appointments.filter((row) => !shown.appointments[row.id]).map((row) => row.id);
+  await db.appointments.bulkDelete(orphans);
+  await writeLocalDay(db, shown);
+}
+
+/** The days that have pending events in the outbox. */
+export async function datesWithPendingEvents(db: DeskDatabase): Promise<string[]> {
+  const entries = await db.outbox.where('state').equals('pending').toArray();
+  return [...new Set(entries.map((entry) => entry.date))];
+}
