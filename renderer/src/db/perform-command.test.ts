@@ -1,0 +1,68 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { checkIn } from '../../../shared/domain/commands-queue';
+import { openDesk } from '../../../shared/domain/commands-desk';
+import { dropDatabase, expectedAppointments, freshDatabase, serverUrl, today } from '../../test/desk-fixtures';
+import { loadDay } from '../features/agenda/load-day';
+import type { DeskDatabase } from './desk-db';
+import { readMeta } from './desk-meta';
+import { performCommand, type DeskCommandContext } from './perform-command';
+
+const context: DeskCommandContext = {
+  date: today,
+  now: new Date().toISOString(),
+  deviceId: 'local-device',
+  deskId: 'MAA-D1',
+  clerkId: 'clerk-1',
+  locationId: 'MAA',
+};
+
+describe('a clerk action on the desk', () => {
+  let db: DeskDatabase;
+  beforeEach(async () => {
+    db = await freshDatabase('perform-test');
+    expect(await loadDay(db, serverUrl, today)).toMatchObject({ ok: true });
+  });
+  afterEach(() => dropDatabase(db));
+
+  it('stores the check-in in the outbox with sequence 1 and shows the person as arrived at once', async () => {
+    const [anna] = await expectedAppointments(db, 0);
+    const result = await performCommand(db, (state, ctx) => checkIn(state, { appointmentIds: [anna!.id], method: 'manual' }, ctx), context);
+    expect(result).toMatchObject({ ok: true });
+    expect(await db.outbox.toArray()).toMatchObject([{ deviceSeq: 1, state: 'pending', date: today, event: { type: 'checkedIn', appointmentId: anna!.id } }]);
+    const shown = await db.appointments.get(anna!.id);
+    expect(shown).toMatchObject({ status: 'arrived', personName: anna!.personName, base: { status: 'expected' } });
+    expect(await readMeta(db.meta, 'nextDeviceSeq')).toBe(2);
+  });
+
+  it('numbers the events of several actions one after the other, without gaps', async () => {
+    const [first, second] = await expectedAppointments(db, 0);
+    await performCommand(db, (state, ctx) => openDesk(state, ctx), context);
+    await performCommand(db, (state, ctx) => checkIn(state, { appointmentIds: [first!.id, second!.id], method: 'manual' }, ctx), context);
+    expect((await db.outbox.toArray()).map((entry) => [entry.deviceSeq, entry.event.type])).toEqual([
+      [1, 'deskOpened'],
+      [2, 'checkedIn'],
+      [3, 'checkedIn'],
+    ]);
+    expect(await db.desks.get('MAA-D1')).toMatchObject({ status: 'open', clerkId: 'clerk-1' });
+  });
+
+  it('makes one event when the clerk double-clicks check-in, and refuses the second with the reason', async () => {
+    const [anna] = await expectedAppointments(db, 1);
+    const checkInAnna = () => performCommand(db, (state, ctx) => checkIn(state, { appointmentIds: [anna!.id], method: 'manual' }, ctx), context);
+    const [one, two] = await Promise.all([checkInAnna(), checkInAnna()]);
+    expect([one.ok, two.ok].sort()).toEqual([false, true]);
+    const refused = one.ok ? two : one;
+    expect(refused).toMatchObject({ ok: false, error: { code: expect.any(String) } });
+    expect(await db.outbox.count()).toBe(1);
+    expect(await readMeta(db.meta, 'nextDeviceSeq')).toBe(2);
+  });
+
+  it('stores nothing at all when the command is refused', async () => {
+    const before = await db.appointments.toArray();
+    const result = await performCommand(db, (state, ctx) => checkIn(state, { appointmentIds: ['nobody-BIO'], method: 'manual' }, ctx), context);
+    expect(result).toMatchObject({ ok: false, error: { code: 'appointment-unknown' } });
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.appointments.toArray()).toEqual(before);
+    expect(await readMeta(db.meta, 'nextDeviceSeq')).toBeUndefined();
+  });
+});

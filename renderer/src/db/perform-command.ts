@@ -1,0 +1,56 @@
+/**
+ * One clerk action = one Dexie transaction: the shared command runs against the day as the desk
+ * shows it, and in the same transaction its events join the outbox with the next device sequence
+ * numbers and the shown rows take the command's new day. Either all of it is stored or none.
+ *
+ * A double submit cannot make two events: transactions over the same tables take turns, so the
+ * second run sees the day after the first and the shared rules refuse it (e.g. "already checked
+ * in"), exactly as the server's reducer would.
+ */
+import type { ChecklistDefinition } from '../../../shared/checklists/definition-schema';
+import type { CommandContext, CommandResult } from '../../../shared/domain/command-support';
+import type { DayState } from '../../../shared/domain/day-state';
+import type { Failure } from '../../../shared/domain/messages';
+import { formatUuidV7 } from '../../../shared/domain/uuid-v7';
+import type { BalieEvent } from '../../../shared/sync/events';
+import { projectionTables, readLocalDay, writeLocalDay } from './day-projection';
+import type { DeskDatabase, OutboxEntry } from './desk-db';
+import { readMeta, writeMeta } from './desk-meta';
+
+/** A shared command (shared/domain/commands-*.ts) with its input already bound. */
+export type DeskCommand = (state: DayState, context: CommandContext) => CommandResult;
+
+/** Who acts, where and when; the device sequence comes from the database, not the caller. */
+export interface DeskCommandContext {
+  /** The day the command acts on (its appointments' date). */
+  readonly date: string;
+  readonly now: string;
+  readonly deviceId: string;
+  readonly deskId: string;
+  readonly clerkId: string;
+  readonly locationId: string;
+  readonly newId?: () => string;
+  readonly checklists?: readonly ChecklistDefinition[];
+}
+
+export type PerformResult = { readonly ok: true; readonly events: readonly BalieEvent[] } | Failure;
+
+/** A UUIDv7 from the desk's clock and WebCrypto. */
+export function newEventId(): string {
+  return formatUuidV7(Date.now(), crypto.getRandomValues(new Uint8Array(10)));
+}
+
+export async function performCommand(db: DeskDatabase, command: DeskCommand, context: DeskCommandContext): Promise<PerformResult> {
+  return db.transaction('rw', projectionTables(db), async () => {
+    const nextDeviceSeq = (await readMeta(db.meta, 'nextDeviceSeq')) ?? 1;
+    const before = await readLocalDay(db, context.date);
+    const { date, newId = newEventId, ...who } = context;
+    const result = command(before, { ...who, newId, nextDeviceSeq });
+    if (!result.ok) return result;
+    const entries: OutboxEntry[] = result.events.map((event) => ({ deviceSeq: event.deviceSeq, id: event.id, event, date, state: 'pending', reason: null }));
+    await db.outbox.bulkAdd(entries);
+    await writeLocalDay(db, result.state, before);
+    await writeMeta(db.meta, 'nextDeviceSeq', nextDeviceSeq + result.events.length);
+    return { ok: true, events: result.events };
+  });
+}
