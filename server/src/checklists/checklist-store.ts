@@ -40,7 +40,7 @@ export async function storeDefaultChecklists(tx: Queryable): Promise<void> {
     if (rows.length > 0) added.push(definition);
   }
   if (added.length === 0) return;
-  for (const { id } of await tx.query<{ id: string }>('SELECT id FROM locations')) {
+  for (const { id } of await tx.query<{ id: string }>('SELECT id FROM locations ORDER BY id')) {
     await publishChanges(tx, id, added.map(checklistChange));
   }
 }
@@ -79,7 +79,7 @@ export async function publishChecklist(tx: Queryable, definition: ChecklistDefin
     JSON.stringify(definition),
     accountId,
   ]);
-  for (const { id } of await tx.query<{ id: string }>('SELECT id FROM locations')) {
+  for (const { id } of await tx.query<{ id: string }>('SELECT id FROM locations ORDER BY id')) {
     await publishChanges(tx, id, [checklistChange(definition)]);
   }
   return { ok: true, definition };
