@@ -6,7 +6,12 @@
  */
 import { inject } from 'vitest';
 import { amsterdamDateOf } from '../../shared/domain/calendar-date';
+import type { DeskBridge } from '../../shared/ipc/desk-bridge';
+import { createWebBridge, memoryStorage } from '../src/bridge/web-bridge';
 import { openDeskDatabase, type DeskDatabase, type LocalAppointment } from '../src/db/desk-db';
+import type { SessionSummary } from '../src/db/desk-meta';
+import type { DeskCommandContext } from '../src/db/perform-command';
+import { registerThisDesk, sessionToken, signInOnDesk } from '../src/features/auth/desk-auth';
 
 export const serverUrl = inject('deskTestServerUrl');
 export const accounts = inject('deskTestAccounts');
@@ -59,4 +64,49 @@ export async function expectedAppointments(db: DeskDatabase, share: number, shar
   const rows = (await db.appointments.where('date').equals(today).sortBy('id')).filter((row) => row.status === 'expected' && !row.walkIn);
   const bookings = [...new Set(rows.map((row) => row.bookingId))].sort().filter((_, index) => index % shares === share);
   return bookings.map((bookingId) => rows.find((row) => row.bookingId === bookingId)!);
+}
+
+/** A registered desk device with the clerk signed in on it, through the desk's own auth code. */
+export interface SignedInDesk {
+  db: DeskDatabase;
+  bridge: DeskBridge;
+  session: SessionSummary;
+  /** Who acts, for performCommand. */
+  context: (date?: string) => DeskCommandContext;
+  token: () => Promise<string | null>;
+}
+
+export function browserBridge(): DeskBridge {
+  return createWebBridge(new URL(`http://127.0.0.1:1/?server=${encodeURIComponent(serverUrl)}`) as unknown as Location, memoryStorage(), () => crypto.randomUUID(), memoryStorage());
+}
+
+export async function signedInDesk(db: DeskDatabase, deskId: string, bridge = browserBridge()): Promise<SignedInDesk> {
+  const registered = await registerThisDesk(db, bridge, { code: await registrationCode(deskId), name: `test ${deskId}` });
+  if (!registered.ok) throw new Error(`registration failed: ${registered.reason}`);
+  const signedIn = await signInOnDesk(db, bridge, accounts.clerk);
+  if (!signedIn.ok) throw new Error(`sign-in failed: ${signedIn.reason} ${signedIn.detail}`);
+  const { session } = signedIn;
+  return {
+    db,
+    bridge,
+    session,
+    context: (date = today) => ({ date, now: new Date().toISOString(), deviceId: session.deviceId, deskId: session.deskId, clerkId: session.accountId, locationId: session.locationId }),
+    token: () => sessionToken(bridge),
+  };
+}
+
+/**
+ * The server's state of every appointment of the location, as its change feed tells it from the
+ * start (the public agenda route shows booked data only).
+ */
+export async function serverAppointments(token: string): Promise<Map<string, { status: string; deskId: string | null; date: string }>> {
+  const states = new Map<string, { status: string; deskId: string | null; date: string }>();
+  let since = '0';
+  for (;;) {
+    const response = await fetch(`${serverUrl}/api/v1/sync/pull?since=${since}&limit=1000`, { headers: { authorization: `Bearer ${token}` } });
+    const page = (await response.json()) as { changes: { entity: string; id: string; data: { status: string; deskId: string | null; date: string } }[]; nextCursor: string; hasMore: boolean };
+    for (const change of page.changes) if (change.entity === 'appointment') states.set(change.id, change.data);
+    since = page.nextCursor;
+    if (!page.hasMore) return states;
+  }
 }

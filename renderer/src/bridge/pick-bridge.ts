@@ -10,5 +10,5 @@ declare global {
 
 /** The Electron preload's bridge when it is there, otherwise the web bridge. */
 export function pickBridge(): DeskBridge {
-  return window.deskBridge ?? createWebBridge(window.location, window.localStorage, () => crypto.randomUUID());
+  return window.deskBridge ?? createWebBridge(window.location, window.localStorage, () => crypto.randomUUID(), window.sessionStorage);
 }

@@ -1,19 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createWebBridge } from './web-bridge';
+import { createWebBridge, memoryStorage } from './web-bridge';
 
-const memoryStorage = (): Storage => {
-  const items = new Map<string, string>();
-  return {
-    get length() {
-      return items.size;
-    },
-    clear: () => items.clear(),
-    getItem: (key) => items.get(key) ?? null,
-    key: (index) => [...items.keys()][index] ?? null,
-    removeItem: (key) => void items.delete(key),
-    setItem: (key, value) => void items.set(key, value),
-  };
-};
 const at = (href: string) => new URL(href) as unknown as Location;
 let counter = 0;
 const uuid = () => `0195f3d2-7c6a-7b1e-9c1a-3f2b5d6e7a${String(++counter).padStart(2, '0')}`;
@@ -43,5 +30,32 @@ describe('the web bridge of a desk in a plain browser', () => {
     const bridge = createWebBridge(at('http://127.0.0.1:5173/?server=javascript:alert(1)'), storage, uuid);
     await expect(bridge.getConfig()).rejects.toThrow();
     expect(storage.getItem('balie.serverUrl')).toBeNull();
+  });
+
+  const session = { token: 'a-bearer-token-of-enough-length', accountId: 'clerk-1', expiresAt: '2026-11-25T20:00:00.000Z' };
+
+  it('keeps the session for this tab only: in sessionStorage, never in localStorage', async () => {
+    const local = memoryStorage();
+    const tab = memoryStorage();
+    const bridge = createWebBridge(at('http://127.0.0.1:4870/desk/'), local, uuid, tab);
+    expect(await bridge.saveSession!(session)).toEqual({ ok: true });
+    expect(await bridge.loadSession!()).toEqual({ ok: true, session });
+    expect(JSON.stringify(Object.fromEntries(Array.from({ length: local.length }, (_, i) => [local.key(i), local.getItem(local.key(i)!)])))).not.toContain(session.token);
+    const reloaded = createWebBridge(at('http://127.0.0.1:4870/desk/'), local, uuid, tab);
+    expect(await reloaded.loadSession!()).toEqual({ ok: true, session });
+    const newTab = createWebBridge(at('http://127.0.0.1:4870/desk/'), local, uuid, memoryStorage());
+    expect(await newTab.loadSession!()).toEqual({ ok: true, session: null });
+  });
+
+  it('forgets the session on clearSession but keeps the device credential', async () => {
+    const local = memoryStorage();
+    const tab = memoryStorage();
+    const bridge = createWebBridge(at('http://127.0.0.1:4870/desk/'), local, uuid, tab);
+    await bridge.saveDeviceSecret!('a-device-secret-of-at-least-32-chars');
+    await bridge.saveSession!(session);
+    await bridge.clearSession!();
+    expect(await bridge.loadSession!()).toEqual({ ok: true, session: null });
+    expect(tab.length).toBe(0);
+    expect(await bridge.loadDeviceSecret!()).toEqual({ ok: true, deviceSecret: 'a-device-secret-of-at-least-32-chars' });
   });
 });

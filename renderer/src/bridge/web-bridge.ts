@@ -1,15 +1,59 @@
 /**
- * The DeskBridge for a plain browser: no secure storage and no printer, only configuration.
+ * The DeskBridge for a plain browser: configuration, and the session and device credential kept
+ * as well as a browser allows. No printer, no crash recovery.
+ *
  * The server URL comes from `?server=` (remembered for the next reload, so the desk still knows
  * its server while the server is down) or, when the server itself serves the desk at /desk/,
- * from the page's own origin. Nothing secret is kept here.
+ * from the page's own origin.
+ *
+ * Why the browser desk differs from Electron's: Electron encrypts the session and the device
+ * secret with the operating system's key store (safeStorage) in the main process, out of the
+ * page's reach. A browser offers no such store to a page. So here:
+ * - the session token lives in memory and in sessionStorage (it survives a reload of this tab,
+ *   dies with the tab, and is never written to localStorage, which outlives every session and
+ *   any other tab of the origin could read later);
+ * - the device credential lives in localStorage: it must last as long as this browser's
+ *   IndexedDB, whose outbox events carry the device's id and sequence numbers. It grants nothing
+ *   alone (every session also needs a clerk's password) and an admin can revoke the device.
+ * Counter PCs run the desktop app; the browser desk is for supervisors and the end-to-end suite.
  */
-import { deskConfigSchema, type DeskBridge } from '../../../shared/ipc/desk-bridge';
+import { deskConfigSchema, deskSessionSchema, deviceSecretSchema, type DeskBridge, type DeskSession } from '../../../shared/ipc/desk-bridge';
 
 const SERVER_URL_KEY = 'balie.serverUrl';
 const DEVICE_ID_KEY = 'balie.deviceId';
+const DEVICE_SECRET_KEY = 'balie.deviceSecret';
+const SESSION_KEY = 'balie.session';
 
-export function createWebBridge(location: Location, storage: Storage, randomUUID: () => string): DeskBridge {
+/** A Storage that forgets everything when the page goes: the default place for the session. */
+export function memoryStorage(): Storage {
+  const items = new Map<string, string>();
+  return {
+    get length() {
+      return items.size;
+    },
+    clear: () => items.clear(),
+    getItem: (key) => items.get(key) ?? null,
+    key: (index) => [...items.keys()][index] ?? null,
+    removeItem: (key) => void items.delete(key),
+    setItem: (key, value) => void items.set(key, value),
+  };
+}
+
+function readSession(sessionStore: Storage): DeskSession | null {
+  try {
+    return deskSessionSchema.parse(JSON.parse(sessionStore.getItem(SESSION_KEY) ?? 'null'));
+  } catch {
+    return null;
+  }
+}
+
+export function createWebBridge(
+  location: Location,
+  storage: Storage,
+  randomUUID: () => string,
+  sessionStore: Storage = memoryStorage(),
+): DeskBridge {
+  let session: DeskSession | null | undefined;
   return {
     async getConfig() {
       const fromQuery = new URLSearchParams(location.search).get('server');
@@ -23,6 +67,28 @@ export function createWebBridge(location: Location, storage: Storage, randomUUID
       if (fromQuery) storage.setItem(SERVER_URL_KEY, config.serverUrl);
       storage.setItem(DEVICE_ID_KEY, config.deviceId);
       return config;
+    },
+    async saveSession(next) {
+      session = deskSessionSchema.parse(next);
+      sessionStore.setItem(SESSION_KEY, JSON.stringify(session));
+      return { ok: true };
+    },
+    async loadSession() {
+      session ??= readSession(sessionStore);
+      return { ok: true, session };
+    },
+    async clearSession() {
+      session = null;
+      sessionStore.removeItem(SESSION_KEY);
+      return { ok: true };
+    },
+    async saveDeviceSecret(secret) {
+      storage.setItem(DEVICE_SECRET_KEY, deviceSecretSchema.parse(secret));
+      return { ok: true };
+    },
+    async loadDeviceSecret() {
+      const stored = deviceSecretSchema.safeParse(storage.getItem(DEVICE_SECRET_KEY));
+      return { ok: true, deviceSecret: stored.success ? stored.data : null };
     },
   };
 }

@@ -6,6 +6,7 @@
 import { dayResponseSchema } from '../../../../shared/sync/day';
 import { projectionTables, rebuildDay } from '../../db/day-projection';
 import type { DeskDatabase } from '../../db/desk-db';
+import { readMeta } from '../../db/desk-meta';
 import { baseFromDayAppointment, personFromDayAppointment } from '../../db/upgrade-v2';
 
 export type DayLoadResult =
@@ -49,15 +50,15 @@ export async function loadDay(
       .filter((appointment) => !incoming.has(appointment.id) && appointment.base !== null)
       .primaryKeys();
     await db.appointments.bulkDelete(stale);
+    const pulled = (await readMeta(db.meta, 'pullCursor')) !== undefined;
     const known = new Map((await db.appointments.bulkGet(appointments.map((row) => row.id))).flatMap((row) => (row ? [[row.id, row]] : [])));
     await db.appointments.bulkPut(
       appointments.map((row) => {
-        const base = baseFromDayAppointment(row);
-        // The agenda answer carries status and desk only: the rest of a pulled state stays.
-        const kept = known.get(row.id)?.base;
-        const merged = kept ? { ...kept, status: row.status, deskId: row.deskId } : base;
+        // A state the sync engine pulled is the server's word on the lifecycle; the agenda answer
+        // only fills rows the desk knows nothing about yet.
+        const base = (pulled ? known.get(row.id)?.base : undefined) ?? baseFromDayAppointment(row);
         const { personName, dateOfBirth, nationalityCategory, vNumber } = row;
-        return { ...merged, personName, dateOfBirth, nationalityCategory, vNumber, base: merged };
+        return { ...base, personName, dateOfBirth, nationalityCategory, vNumber, base };
       }),
     );
     await db.persons.bulkPut(appointments.map(personFromDayAppointment));

@@ -1,0 +1,94 @@
+/**
+ * One pull pass: fetches the location's changes since the stored cursor, page by page until
+ * `hasMore` is false. Each page is parsed whole before anything is stored, then stored in ONE
+ * transaction with the new cursor (a crash leaves both or neither), and the days it touches are
+ * rebuilt in that same transaction: the server's state, with this desk's pending events on top.
+ */
+import { parseChangeData, type ParsedChange } from '../../../../shared/sync/change-data';
+import { datesWithPendingEvents, projectionTables, rebuildDay } from '../../db/day-projection';
+import type { DeskDatabase, LocalAppointment } from '../../db/desk-db';
+import { readMeta, writeMeta } from '../../db/desk-meta';
+import { pullPage, type SyncConnection, type SyncFailure } from './sync-api';
+
+export interface PullPassOptions {
+  readonly limit?: number;
+  readonly now?: () => Date;
+}
+
+export type PullPassResult = { ok: true; changes: number; cursor: string } | SyncFailure;
+
+async function storeChange(db: DeskDatabase, change: ParsedChange, receivedAt: string, touchedDates: Set<string>): Promise<void> {
+  switch (change.entity) {
+    case 'appointment': {
+      const { data } = change;
+      const previous = await db.appointments.get(change.id);
+      if (previous) touchedDates.add(previous.date);
+      touchedDates.add(data.date);
+      const person = await db.persons.get(data.personId);
+      const row: LocalAppointment = {
+        ...data,
+        personName: person?.name ?? previous?.personName ?? '?',
+        dateOfBirth: person?.dateOfBirth ?? previous?.dateOfBirth ?? '',
+        nationalityCategory: person?.nationalityCategory ?? previous?.nationalityCategory ?? 'other',
+        vNumber: person?.vNumber ?? previous?.vNumber ?? null,
+        base: data,
+      };
+      await db.appointments.put(row);
+      return;
+    }
+    case 'person': {
+      await db.persons.put({ ...change.data, base: change.data });
+      const dates = await db.appointments.where('personId').equals(change.id).toArray();
+      for (const appointment of dates) touchedDates.add(appointment.date);
+      return;
+    }
+    case 'desk':
+      await db.desks.put({ ...change.data, base: change.data });
+      return;
+    case 'conflict':
+      await db.conflicts.put({ ...change.data, receivedAt });
+      return;
+    case 'checklist':
+      await db.checklists.put({ key: change.id, definition: change.data });
+      return;
+  }
+}
+
+/** Parses every change of a page; one malformed change refuses the whole page. */
+function parsePage(changes: Parameters<typeof parseChangeData>[0][]): { ok: true; changes: ParsedChange[] } | SyncFailure {
+  const parsed: ParsedChange[] = [];
+  for (const change of changes) {
+    const result = parseChangeData(change);
+    if (!result.ok) return { ok: false, reason: 'invalid-answer', detail: result.problems.join('; ') };
+    parsed.push(result.change);
+  }
+  return { ok: true, changes: parsed };
+}
+
+async function storePage(db: DeskDatabase, changes: ParsedChange[], cursor: string, receivedAt: string): Promise<void> {
+  await db.transaction('rw', [...projectionTables(db), db.conflicts, db.checklists], async () => {
+    const touchedDates = new Set<string>();
+    for (const change of changes) await storeChange(db, change, receivedAt, touchedDates);
+    await writeMeta(db.meta, 'pullCursor', cursor);
+    for (const date of await datesWithPendingEvents(db)) touchedDates.add(date);
+    for (const date of touchedDates) await rebuildDay(db, date);
+  });
+}
+
+export async function pullChanges(db: DeskDatabase, connection: SyncConnection, options: PullPassOptions = {}): Promise<PullPassResult> {
+  const now = options.now ?? (() => new Date());
+  let since = (await readMeta(db.meta, 'pullCursor')) ?? '0';
+  let total = 0;
+  for (;;) {
+    const page = await pullPage(connection, since, options.limit ?? 500);
+    if (!page.ok) return page;
+    const { nextCursor, hasMore } = page.answer;
+    if (BigInt(nextCursor) < BigInt(since)) return { ok: false, reason: 'invalid-answer', detail: `cursor went back from ${since} to ${nextCursor}` };
+    const parsed = parsePage(page.answer.changes);
+    if (!parsed.ok) return parsed;
+    await storePage(db, parsed.changes, nextCursor, now().toISOString());
+    total += parsed.changes.length;
+    since = nextCursor;
+    if (!hasMore) return { ok: true, changes: total, cursor: since };
+  }
+}

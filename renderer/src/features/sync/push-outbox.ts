@@ -1,0 +1,108 @@
+/**
+ * One push pass: sends the outbox's pending events in device order, in batches, and records the
+ * server's answer for each event in one transaction per batch. An event leaves the outbox only on
+ * the server's word: `accepted` and `duplicate` (stored), `conflict` (stored and flagged: the
+ * conflict is kept to show). `rejected` stays with its reason and is not sent again. `gap`: the
+ * server misses earlier numbers; the pass resends from `expectedSeq`.
+ *
+ * The shown rows are not rebuilt here: the pull that follows every push brings the server's state
+ * of the acknowledged events, and rebuilds the view in the transaction that stores it.
+ */
+import type { DomainError } from '../../../../shared/domain/messages';
+import type { PushResult } from '../../../../shared/sync/push-pull';
+import type { DeskDatabase, OutboxEntry, StoredConflict } from '../../db/desk-db';
+import { pushEvents, type SyncConnection, type SyncFailure } from './sync-api';
+
+export interface PushPassOptions {
+  readonly deviceId: string;
+  readonly batchSize?: number;
+  readonly now?: () => Date;
+}
+
+export interface PushPassReport {
+  readonly ok: true;
+  readonly sent: number;
+  readonly conflicts: number;
+  readonly rejected: number;
+  /** Desk clock minus server clock at the last answer (ms), or null when nothing was sent. */
+  readonly clockOffsetMs: number | null;
+}
+
+export type PushPassResult = PushPassReport | SyncFailure | { ok: false; reason: 'gap'; detail: string };
+
+const DEFAULT_BATCH = 100;
+
+function conflictError(reason: unknown): DomainError {
+  const candidate = reason as Partial<DomainError> | null;
+  if (candidate && typeof candidate.code === 'string' && candidate.message && typeof candidate.message.nl === 'string') return candidate as DomainError;
+  const text = JSON.stringify(reason ?? null);
+  return { code: 'conflict', message: { nl: text, en: text } };
+}
+
+function conflictOf(entry: OutboxEntry, reason: unknown, receivedAt: string): StoredConflict {
+  const { event } = entry;
+  return { eventId: event.id, type: event.type, appointmentId: event.appointmentId ?? null, deskId: event.deskId, clerkId: event.clerkId, occurredAt: event.occurredAt, error: conflictError(reason), receivedAt };
+}
+
+/** Records the answers of one batch; returns the sequence to resend from after a gap, if any. */
+async function recordResults(db: DeskDatabase, batch: OutboxEntry[], results: PushResult[], receivedAt: string) {
+  let conflicts = 0;
+  let rejected = 0;
+  let gapFrom: number | null = null;
+  await db.transaction('rw', db.outbox, db.conflicts, async () => {
+    for (const [index, result] of results.entries()) {
+      const entry = batch[index];
+      if (!entry) break;
+      const status = result.status === 'duplicate' ? result.original : result.status;
+      if (result.status === 'gap') {
+        gapFrom = result.expectedSeq;
+        break;
+      }
+      if (status === 'rejected') {
+        rejected++;
+        await db.outbox.update(entry.deviceSeq, { state: 'rejected', reason: 'reason' in result ? (result.reason ?? null) : null });
+        continue;
+      }
+      if (status === 'conflict') {
+        conflicts++;
+        await db.conflicts.put(conflictOf(entry, 'reason' in result ? result.reason : null, receivedAt));
+      }
+      await db.outbox.delete(entry.deviceSeq);
+    }
+    // The server holds nothing from the gap on: events it refused there must go again.
+    if (gapFrom !== null) await db.outbox.where('deviceSeq').aboveOrEqual(gapFrom).modify({ state: 'pending', reason: null });
+  });
+  return { conflicts, rejected, gapFrom: gapFrom as number | null };
+}
+
+export async function pushOutbox(db: DeskDatabase, connection: SyncConnection, options: PushPassOptions): Promise<PushPassResult> {
+  const now = options.now ?? (() => new Date());
+  const totals = { sent: 0, conflicts: 0, rejected: 0 };
+  let clockOffsetMs: number | null = null;
+  let lastGap: number | null = null;
+  for (;;) {
+    const batch = await db.outbox
+      .orderBy('deviceSeq')
+      .filter((entry) => entry.state === 'pending')
+      .limit(options.batchSize ?? DEFAULT_BATCH)
+      .toArray();
+    if (batch.length === 0) return { ok: true, ...totals, clockOffsetMs };
+    const answer = await pushEvents(connection, { deviceId: options.deviceId, clientTime: now().toISOString(), events: batch.map((entry) => entry.event) });
+    if (!answer.ok) return answer;
+    const receivedAt = now();
+    clockOffsetMs = receivedAt.getTime() - Date.parse(answer.answer.serverTime);
+    const recorded = await recordResults(db, batch, answer.answer.results, receivedAt.toISOString());
+    totals.sent += batch.length;
+    totals.conflicts += recorded.conflicts;
+    totals.rejected += recorded.rejected;
+    if (recorded.gapFrom !== null) {
+      const lowest = batch[0]!.deviceSeq;
+      // Resending cannot help when the server wants numbers this desk no longer holds.
+      if (recorded.gapFrom < lowest && (await db.outbox.get(recorded.gapFrom)) === undefined) {
+        return { ok: false, reason: 'gap', detail: `the server expects event ${recorded.gapFrom}, the outbox starts at ${lowest}` };
+      }
+      if (lastGap === recorded.gapFrom) return { ok: false, reason: 'gap', detail: `the server keeps expecting event ${recorded.gapFrom}` };
+      lastGap = recorded.gapFrom;
+    }
+  }
+}
