@@ -25,11 +25,22 @@ export async function publishChanges(tx: Queryable, locationId: string, changes:
   if (changes.length === 0) return null;
   const latest = new Map(changes.map((change) => [`${change.entity}/${change.id}`, change]));
   await lockLocationChanges(tx, locationId);
+  // The same statement keeps `appointment_states` (each appointment's current state, for reports
+  // and supervisors' SQL) in step with the feed.
   const rows = await tx.query<{ seq: string }>(
-    `INSERT INTO changes (seq, location_id, entity, entity_id, data)
-     SELECT nextval('server_seq_counter'), $1, change.entity, change.id, change.data
-       FROM jsonb_to_recordset($2::jsonb) AS change(entity text, id text, data jsonb)
-     RETURNING seq::text`,
+    `WITH inserted AS (
+       INSERT INTO changes (seq, location_id, entity, entity_id, data)
+       SELECT nextval('server_seq_counter'), $1, change.entity, change.id, change.data
+         FROM jsonb_to_recordset($2::jsonb) AS change(entity text, id text, data jsonb)
+       RETURNING seq, location_id, entity, entity_id, data
+     ), projected AS (
+       INSERT INTO appointment_states (appointment_id, location_id, day, state, last_server_seq)
+       SELECT entity_id, location_id, (data->>'date')::date, data, seq FROM inserted WHERE entity = 'appointment'
+       ON CONFLICT (appointment_id) DO UPDATE
+         SET state = EXCLUDED.state, day = EXCLUDED.day, last_server_seq = EXCLUDED.last_server_seq
+       RETURNING 1
+     )
+     SELECT seq::text AS seq FROM inserted`,
     [locationId, JSON.stringify([...latest.values()])],
   );
   await notifyChanges(tx, locationId);

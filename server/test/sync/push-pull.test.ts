@@ -56,6 +56,9 @@ describe.each(databaseKindsUnderTest())('push and pull on %s', (kind) => {
     const change = page.changes.find((c) => c.entity === 'appointment' && c.id === target!.id);
     expect(change?.data).toMatchObject({ status: 'arrived' });
     expect(page.nextCursor).toBe(page.changes.at(-1)!.seq);
+    // Reports read the current state from the projection table, kept with the feed.
+    const projected = await server.db.query<{ state: { status: string } }>('SELECT state FROM appointment_states WHERE appointment_id = $1', [target!.id]);
+    expect(projected[0]?.state.status).toBe('arrived');
   });
 
   it('the same batch sent ten times at once is applied once, and every reply agrees', async () => {

@@ -94,7 +94,8 @@ CREATE TABLE changes (
 );
 CREATE INDEX changes_by_location ON changes (location_id, seq);
 
--- The day's projection: the state of each appointment and desk, as the shared reducer left it.
+-- The current state of each appointment, as the shared reducer left it (kept with the change feed).
+-- Desks' states are per day and derive from the events; reports read them from there.
 CREATE TABLE appointment_states (
   appointment_id text PRIMARY KEY,
   location_id text NOT NULL REFERENCES locations (id),
@@ -103,14 +104,6 @@ CREATE TABLE appointment_states (
   last_server_seq bigint NOT NULL
 );
 CREATE INDEX appointment_states_by_day ON appointment_states (location_id, day);
-
-CREATE TABLE desk_states (
-  desk_id text NOT NULL REFERENCES desks (id),
-  day date NOT NULL,
-  state jsonb NOT NULL,
-  last_server_seq bigint NOT NULL,
-  PRIMARY KEY (desk_id, day)
-);
 
 CREATE TABLE conflicts (
   event_id text PRIMARY KEY REFERENCES events (id),
