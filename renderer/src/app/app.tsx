@@ -1,15 +1,28 @@
 import type { DeskBridge } from '../../../shared/ipc/desk-bridge';
 import type { DeskDatabase } from '../db/desk-db';
 import { AgendaScreen } from '../features/agenda/agenda-screen';
+import { signOutOfDesk } from '../features/auth/desk-auth';
+import { SignInPanel } from '../features/auth/sign-in-panel';
+import { SyncIndicator } from '../features/sync/sync-indicator';
 import { useI18n } from '../i18n/i18n';
+import { useDeskSync } from './use-desk-sync';
 
-/** The desk's shell: header with the language switch, and the screen of the moment. */
+/** The desk's shell: header with the clerk and the language switch, sync or sign-in, and the agenda. */
 export function App({ db, bridge, today }: { db: DeskDatabase; bridge: DeskBridge; today: string }) {
   const { t, language, setLanguage } = useI18n();
+  const { session, status } = useDeskSync(db, bridge);
   return (
     <div className="shell">
       <header className="shell__bar">
         <span className="shell__title">{t('appTitle')}</span>
+        {session && (
+          <span className="shell__clerk">
+            {t('signedInAs', { name: session.displayName, desk: session.deskId })}
+            <button type="button" className="shell__language" onClick={() => void signOutOfDesk(db, bridge)}>
+              {t('signOut')}
+            </button>
+          </span>
+        )}
         <button
           type="button"
           className="shell__language"
@@ -20,6 +33,7 @@ export function App({ db, bridge, today }: { db: DeskDatabase; bridge: DeskBridg
         </button>
       </header>
       <main className="shell__main">
+        {session ? <SyncIndicator db={db} store={status} /> : session === null && <SignInPanel db={db} bridge={bridge} />}
         <AgendaScreen db={db} bridge={bridge} date={today} />
       </main>
     </div>

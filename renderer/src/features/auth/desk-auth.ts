@@ -111,3 +111,13 @@ export async function forgetSession(db: DeskDatabase, bridge: DeskBridge): Promi
   await bridge.clearSession?.();
   await db.meta.delete('session');
 }
+
+/** The clerk signs out: the server ends the session when it can be reached; the desk forgets it anyway. */
+export async function signOutOfDesk(db: DeskDatabase, bridge: DeskBridge): Promise<void> {
+  const token = await sessionToken(bridge);
+  if (token) {
+    const { serverUrl } = await bridge.getConfig();
+    await fetch(`${serverUrl}/api/v1/auth/sign-out`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(TIMEOUT_MS) }).catch(() => undefined);
+  }
+  await forgetSession(db, bridge);
+}

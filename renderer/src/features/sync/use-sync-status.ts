@@ -1,0 +1,27 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useStore } from 'zustand';
+import type { DeskDatabase } from '../../db/desk-db';
+import { clockSkewed, type SyncStatus, type SyncStatusStore } from './sync-status-store';
+
+/** What the desk shows about sync: the engine's own state, and the counts read from IndexedDB. */
+export interface DeskSyncStatus extends SyncStatus {
+  /** Events in the outbox still to be sent (undefined while IndexedDB answers). */
+  waiting: number | undefined;
+  /** Events the server refused, kept with their reason. */
+  rejected: number | undefined;
+  conflicts: number | undefined;
+  clockSkewed: boolean;
+}
+
+export function useSyncStatus(db: DeskDatabase, store: SyncStatusStore): DeskSyncStatus {
+  const engine = useStore(store);
+  const counts = useLiveQuery(
+    async () => ({
+      waiting: await db.outbox.where('state').equals('pending').count(),
+      rejected: await db.outbox.where('state').equals('rejected').count(),
+      conflicts: await db.conflicts.count(),
+    }),
+    [db],
+  );
+  return { ...engine, waiting: counts?.waiting, rejected: counts?.rejected, conflicts: counts?.conflicts, clockSkewed: clockSkewed(engine) };
+}
