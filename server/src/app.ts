@@ -2,6 +2,7 @@ import cors from '@fastify/cors';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { ServerConfig } from './config';
 import type { Database } from './db/database';
+import { administrationRoutes } from './routes/administration';
 import { appointmentRoutes } from './routes/appointments';
 import { authRoutes } from './routes/auth';
 import { checklistRoutes } from './routes/checklists';
@@ -44,6 +45,7 @@ export async function buildApp({ config, db, logger = true }: AppOptions): Promi
   await app.register(appointmentRoutes, { db });
   await app.register(authRoutes, { db });
   await app.register(deviceRoutes, { db });
+  await app.register(administrationRoutes, { db });
   await app.register(checklistRoutes, { db });
   await app.register(importRoutes, { db });
   await app.register(syncRoutes, { db, days: createDayStateStore() });

@@ -20,6 +20,7 @@ import {
   signInRequestSchema,
   signInResponseSchema,
 } from '../../../shared/sync/auth-api';
+import { createdAccountSchema, deskSummarySchema, newAccountSchema, newDeskSchema, newLocationSchema } from '../../../shared/sync/admin-api';
 import { dayResponseSchema, healthResponseSchema } from '../../../shared/sync/day';
 import { balieEventSchema } from '../../../shared/sync/events';
 import { importFileErrorSchema, importQuerySchema, importReportSchema } from '../../../shared/sync/import-api';
@@ -31,6 +32,9 @@ import { appointmentsQuerySchema } from '../routes/appointments';
 export const REQUEST_SCHEMAS = {
   SignInRequest: signInRequestSchema,
   SetPinRequest: setPinRequestSchema,
+  NewLocation: newLocationSchema,
+  NewDesk: newDeskSchema,
+  NewAccount: newAccountSchema,
   RegistrationCodeRequest: registrationCodeRequestSchema,
   DeviceRegistrationRequest: deviceRegistrationRequestSchema,
   ChecklistDefinition: checklistDefinitionSchema,
@@ -45,6 +49,9 @@ export const streamPokeSchema = z.object({ locationId: z.string(), cursor: z.str
 
 /** Named schemas of answers, converted as the server writes them. */
 export const RESPONSE_SCHEMAS = {
+  Location: newLocationSchema,
+  Desk: deskSummarySchema,
+  Account: createdAccountSchema,
   ApiError: apiErrorSchema,
   HealthResponse: healthResponseSchema,
   DayResponse: dayResponseSchema,
@@ -197,6 +204,44 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
       201: { description: 'Registered: the device id and secret, shown once.', schema: 'DeviceRegistrationResponse' },
       400: error('Malformed (`bad-request`), or the code is unknown, used or expired (`bad-code`).'),
       429: error('Too many wrong codes from this address (`too-many-attempts`).'),
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/locations',
+    operationId: 'createLocation',
+    tag: 'administration',
+    summary: 'An admin adds a service point; its desks get the current checklists from their first pull.',
+    access: ADMIN,
+    body: { schema: 'NewLocation' },
+    responses: { 201: { description: 'Created.', schema: 'Location' }, 409: error('The location exists already (`exists`).') },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/locations/{locationId}/desks',
+    operationId: 'createDesk',
+    tag: 'administration',
+    summary: 'An admin adds a desk to a location, with the services it serves.',
+    access: ADMIN,
+    body: { schema: 'NewDesk' },
+    responses: {
+      201: { description: 'Created.', schema: 'Desk' },
+      404: error('No such location (`not-found`).'),
+      409: error('The desk, or its name at this location, exists already (`exists`).'),
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/accounts',
+    operationId: 'createAccount',
+    tag: 'administration',
+    summary: 'An admin creates a staff account (clerk or supervisor of a location, or another admin).',
+    access: ADMIN,
+    body: { schema: 'NewAccount' },
+    responses: {
+      201: { description: 'Created; the password is stored only as a scrypt hash.', schema: 'Account' },
+      404: error('No such location (`not-found`).'),
+      409: error('The user name is taken (`exists`).'),
     },
   },
   {

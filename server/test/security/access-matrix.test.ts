@@ -32,6 +32,9 @@ const MATRIX: Array<[route: string, answers: [nobody: number, clerkMaa: number, 
   ['POST /api/v1/devices/registration-codes (MAA)',       [401,    403,    403,    403,    403,    201]],
   ['POST /api/v1/devices/registration-codes (AMS)',       [401,    403,    403,    403,    403,    201]],
   ['POST /api/v1/devices/register',                       [201,    201,    201,    201,    201,    201]],
+  ['POST /api/v1/locations',                              [401,    403,    403,    403,    403,    201]],
+  ['POST /api/v1/locations/{locationId}/desks (MAA)',     [401,    403,    403,    403,    403,    201]],
+  ['POST /api/v1/accounts',                               [401,    403,    403,    403,    403,    201]],
   ['GET /api/v1/checklists',                              [401,    200,    200,    200,    200,    200]],
   ['POST /api/v1/checklists',                             [401,    403,    403,    403,    403,    201]],
   ['POST /api/v1/import/appointments (MAA)',              [401,    403,    403,    403,    403,    200]],
@@ -126,6 +129,12 @@ describe.each(databaseKindsUnderTest())('the access matrix on %s', (kind) => {
       }
       case 'GET /api/v1/checklists':
         return get('/api/v1/checklists');
+      case 'POST /api/v1/locations':
+        return post('/api/v1/locations', { id: 'EHV', name: `Eindhoven (${caller})` });
+      case 'POST /api/v1/locations/{locationId}/desks (MAA)':
+        return post('/api/v1/locations/MAA/desks', { id: 'MAA-D9', name: 'Balie 9', services: ['DOC'] });
+      case 'POST /api/v1/accounts':
+        return post('/api/v1/accounts', { username: `new.${caller}`.toLowerCase(), displayName: 'New', role: 'clerk', locationId: 'MAA', password: TEST_PASSWORD });
       case 'POST /api/v1/checklists': {
         const current = await fetch(`${server.url}/api/v1/checklists`, { headers: { authorization: `Bearer ${adminToken()}` } });
         const info = ((await current.json()) as { checklists: unknown[] }).checklists.map((c) => checklistDefinitionSchema.parse(c)).find((c) => c.service === 'INFO')!;
