@@ -8,18 +8,12 @@ import { transition } from '../../../shared/domain/appointment-machine';
 import type { AppointmentState } from '../../../shared/domain/appointment-state';
 import { SERVICE_CODES, type ServiceCode } from '../../../shared/domain/codes';
 import type { Queryable } from '../db/database';
-import { appointmentIdOf } from '../sync/booking-changes';
+import { appointmentIdOf, type BookingForDesks } from '../sync/booking-changes';
 import type { NewChange } from '../sync/changes';
 import type { StoredBooking, StoredPerson } from './booking-plan';
 
-/** A booking to store: new, or stored already and gaining persons. */
-export interface BookingToStore {
-  readonly id: string;
-  readonly appointmentCode: string;
-  readonly locationId: string;
-  readonly date: string;
-  readonly slotStart: string;
-  readonly services: readonly ServiceCode[];
+/** A booking to store: new, or stored already and gaining persons (the shape desks are told about). */
+export interface BookingToStore extends BookingForDesks {
   readonly persons: readonly StoredPerson[];
 }
 

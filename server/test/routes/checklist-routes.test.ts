@@ -4,26 +4,20 @@ import type { ChecklistDefinition } from '../../../shared/checklists/definition-
 import type { RunningServer } from '../../src/server';
 import { createTestAccount, postJson, registerDesk, signIn } from '../support/accounts';
 import { simulatedDesk } from '../support/simulated-desk';
-import { createTestDatabase, databaseKindsUnderTest, type TestDatabase } from '../support/test-databases';
-import { startTestServer } from '../support/test-server';
+import { databaseKindsUnderTest } from '../support/test-databases';
+import { startStaffedServer, type StaffedServer } from '../support/staffed-server';
 
 describe.each(databaseKindsUnderTest())('checklist definitions on %s', (kind) => {
-  let database: TestDatabase;
+  let staffed: StaffedServer;
   let server: RunningServer;
   let adminToken: string;
   let clerkId: string;
 
   beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    server = await startTestServer(database);
-    await createTestAccount(server, 'admin', 'admin', null);
-    clerkId = (await createTestAccount(server, 'clerk', 'clerk', 'MAA')).id;
-    adminToken = await signIn(server, 'admin');
+    staffed = await startStaffedServer(kind);
+    ({ server, adminToken, clerkId } = staffed);
   });
-  afterAll(async () => {
-    await server?.stop();
-    await database?.drop();
-  });
+  afterAll(() => staffed?.stop());
 
   const checklistsInFeed = async () => {
     const credential = await registerDesk(server, adminToken, 'MAA', 'MAA-D1');

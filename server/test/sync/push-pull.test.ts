@@ -5,31 +5,25 @@ import { callAppointment, checkIn } from '../../../shared/domain/commands-queue'
 import type { AppointmentState } from '../../../shared/domain/appointment-state';
 import type { RunningServer } from '../../src/server';
 import { rebuildDayState } from '../../src/sync/day-state-store';
-import { createTestAccount, registerDesk, signIn } from '../support/accounts';
+import { registerDesk, signIn } from '../support/accounts';
 import { simulatedDesk, type SimulatedDesk } from '../support/simulated-desk';
-import { createTestDatabase, databaseKindsUnderTest, type TestDatabase } from '../support/test-databases';
-import { startTestServer } from '../support/test-server';
+import { databaseKindsUnderTest } from '../support/test-databases';
+import { startStaffedServer, type StaffedServer } from '../support/staffed-server';
 
 const today = amsterdamDateOf(new Date());
 
 describe.each(databaseKindsUnderTest())('push and pull on %s', (kind) => {
-  let database: TestDatabase;
+  let staffed: StaffedServer;
   let server: RunningServer;
   let adminToken: string;
   let clerkId: string;
   let deskNumber = 0;
 
   beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    server = await startTestServer(database);
-    await createTestAccount(server, 'admin', 'admin', null);
-    clerkId = (await createTestAccount(server, 'clerk', 'clerk', 'MAA')).id;
-    adminToken = await signIn(server, 'admin');
+    staffed = await startStaffedServer(kind);
+    ({ server, adminToken, clerkId } = staffed);
   });
-  afterAll(async () => {
-    await server?.stop();
-    await database?.drop();
-  });
+  afterAll(() => staffed?.stop());
 
   /** A freshly registered desk with its clerk signed in and the desk opened. */
   async function newDesk(): Promise<SimulatedDesk> {

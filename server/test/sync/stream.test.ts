@@ -7,28 +7,24 @@ import { createTestAccount, registerDesk, signIn } from '../support/accounts';
 import { simulatedDesk } from '../support/simulated-desk';
 import { openSse } from '../support/sse-reader';
 import { createTestDatabase, databaseKindsUnderTest, type TestDatabase } from '../support/test-databases';
+import { startStaffedServer, type StaffedServer } from '../support/staffed-server';
 import { startTestServer } from '../support/test-server';
 
 const today = amsterdamDateOf(new Date());
 const cursorOf = (data: string) => BigInt((JSON.parse(data) as { cursor: string }).cursor);
 
 describe.each(databaseKindsUnderTest())('the live stream on %s', (kind) => {
+  let staffed: StaffedServer;
   let database: TestDatabase;
   let server: RunningServer;
   let adminToken: string;
   let clerkId: string;
 
   beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    server = await startTestServer(database);
-    await createTestAccount(server, 'admin', 'admin', null);
-    clerkId = (await createTestAccount(server, 'clerk', 'clerk', 'MAA')).id;
-    adminToken = await signIn(server, 'admin');
+    staffed = await startStaffedServer(kind);
+    ({ database, server, adminToken, clerkId } = staffed);
   });
-  afterAll(async () => {
-    await server?.stop();
-    await database?.drop();
-  });
+  afterAll(() => staffed?.stop());
 
   async function signedInDesk(on: RunningServer, deskId: string, accounts = { adminToken, clerkId }) {
     const credential = await registerDesk(on, accounts.adminToken, 'MAA', deskId);
