@@ -108,4 +108,20 @@ describe('pushing the outbox and pulling the changes, against the real server', 
     expect(await pushOutbox(db, await connectionOf(desk), { deviceId: desk.session.deviceId })).toMatchObject({ ok: false, reason: 'gap' });
     expect(await db.outbox.toArray()).toMatchObject([{ deviceSeq: 7, state: 'pending' }]);
   });
+
+  it("numbers unsent events again after the server's last when the desk's counter fell behind", async () => {
+    const [first, second, third] = await expectedAppointments(db, SHARE);
+    await checkInOne(desk, first!.id);
+    await checkInOne(desk, second!.id);
+    await pushOutbox(db, await connectionOf(desk), { deviceId: desk.session.deviceId });
+    // The desk's database lost its counter (cleared), but the device credential stayed.
+    await db.meta.put({ key: 'nextDeviceSeq', value: 1 });
+    await checkInOne(desk, third!.id);
+    const batches: number[][] = [];
+    expect(await pushOutbox(db, await connectionOf(desk, batches), { deviceId: desk.session.deviceId })).toMatchObject({ ok: true, rejected: 0 });
+    expect(batches).toEqual([[1], [3]]);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await readMeta(db.meta, 'nextDeviceSeq')).toBe(4);
+    expect((await serverAppointments((await desk.token())!)).get(third!.id)?.status).toBe('arrived');
+  });
 });

@@ -33,7 +33,7 @@ export function App({ db, bridge, today }: { db: DeskDatabase; bridge: DeskBridg
         </button>
       </header>
       <main className="shell__main">
-        {session ? <SyncIndicator db={db} store={status} /> : session === null && <SignInPanel db={db} bridge={bridge} />}
+        {session ? <SyncIndicator db={db} store={status} deskId={session.deskId} /> : session === null && <SignInPanel db={db} bridge={bridge} />}
         <AgendaScreen db={db} bridge={bridge} date={today} />
       </main>
     </div>

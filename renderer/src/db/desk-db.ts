@@ -89,7 +89,7 @@ export function openDeskDatabase(name = 'balie-desk'): DeskDatabase {
       persons: 'id, name, vNumber',
       desks: 'id',
       outbox: 'deviceSeq, &id, state, date',
-      conflicts: 'eventId, appointmentId, receivedAt',
+      conflicts: 'eventId, appointmentId, deskId, receivedAt',
       checklists: 'key',
       meta: 'key',
     })

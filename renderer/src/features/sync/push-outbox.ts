@@ -3,7 +3,8 @@
  * server's answer for each event in one transaction per batch. An event leaves the outbox only on
  * the server's word: `accepted` and `duplicate` (stored), `conflict` (stored and flagged: the
  * conflict is kept to show). `rejected` stays with its reason and is not sent again. `gap`: the
- * server misses earlier numbers; the pass resends from `expectedSeq`.
+ * server misses earlier numbers; the pass resends from `expectedSeq`. `sequence-used`: this
+ * desk's counter fell behind the server's; the unsent events are numbered after the server's last.
  *
  * The shown rows are not rebuilt here: the pull that follows every push brings the server's state
  * of the acknowledged events, and rebuilds the view in the transaction that stores it.
@@ -11,6 +12,7 @@
 import type { DomainError } from '../../../../shared/domain/messages';
 import type { PushResult } from '../../../../shared/sync/push-pull';
 import type { DeskDatabase, OutboxEntry, StoredConflict } from '../../db/desk-db';
+import { writeMeta } from '../../db/desk-meta';
 import { pushEvents, type SyncConnection, type SyncFailure } from './sync-api';
 
 export interface PushPassOptions {
@@ -44,12 +46,31 @@ function conflictOf(entry: OutboxEntry, reason: unknown, receivedAt: string): St
   return { eventId: event.id, type: event.type, appointmentId: event.appointmentId ?? null, deskId: event.deskId, clerkId: event.clerkId, occurredAt: event.occurredAt, error: conflictError(reason), receivedAt };
 }
 
+const isSequenceUsed = (reason: unknown) => (reason as { code?: unknown } | null)?.code === 'sequence-used';
+
+/**
+ * The server already holds these numbers for this device under other events: this desk's counter
+ * fell behind (e.g. its IndexedDB was cleared while the device credential stayed). Such events were
+ * not stored, so they and every pending event are numbered again after the server's last one.
+ */
+async function renumberAfter(db: DeskDatabase, lastDeviceSeq: number): Promise<void> {
+  const movable = await db.outbox.orderBy('deviceSeq').filter((entry) => entry.state === 'pending' || isSequenceUsed(entry.reason)).toArray();
+  await db.outbox.bulkDelete(movable.map((entry) => entry.deviceSeq));
+  const renumbered = movable.map((entry, index): OutboxEntry => {
+    const deviceSeq = lastDeviceSeq + 1 + index;
+    return { ...entry, deviceSeq, state: 'pending', reason: null, event: { ...entry.event, deviceSeq } };
+  });
+  await db.outbox.bulkAdd(renumbered);
+  await writeMeta(db.meta, 'nextDeviceSeq', lastDeviceSeq + 1 + movable.length);
+}
+
 /** Records the answers of one batch; returns the sequence to resend from after a gap, if any. */
-async function recordResults(db: DeskDatabase, batch: OutboxEntry[], results: PushResult[], receivedAt: string) {
+async function recordResults(db: DeskDatabase, batch: OutboxEntry[], results: PushResult[], receivedAt: string, lastDeviceSeq: number) {
+  let sequenceUsed = false;
   let conflicts = 0;
   let rejected = 0;
   let gapFrom: number | null = null;
-  await db.transaction('rw', db.outbox, db.conflicts, async () => {
+  await db.transaction('rw', db.outbox, db.conflicts, db.meta, async () => {
     for (const [index, result] of results.entries()) {
       const entry = batch[index];
       if (!entry) break;
@@ -59,6 +80,7 @@ async function recordResults(db: DeskDatabase, batch: OutboxEntry[], results: Pu
         break;
       }
       if (status === 'rejected') {
+        sequenceUsed ||= 'reason' in result && isSequenceUsed(result.reason);
         rejected++;
         await db.outbox.update(entry.deviceSeq, { state: 'rejected', reason: 'reason' in result ? (result.reason ?? null) : null });
         continue;
@@ -71,8 +93,9 @@ async function recordResults(db: DeskDatabase, batch: OutboxEntry[], results: Pu
     }
     // The server holds nothing from the gap on: events it refused there must go again.
     if (gapFrom !== null) await db.outbox.where('deviceSeq').aboveOrEqual(gapFrom).modify({ state: 'pending', reason: null });
+    else if (sequenceUsed) await renumberAfter(db, lastDeviceSeq);
   });
-  return { conflicts, rejected, gapFrom: gapFrom as number | null };
+  return { conflicts, rejected, gapFrom: gapFrom as number | null, renumbered: gapFrom === null && sequenceUsed };
 }
 
 export async function pushOutbox(db: DeskDatabase, connection: SyncConnection, options: PushPassOptions): Promise<PushPassResult> {
@@ -80,6 +103,7 @@ export async function pushOutbox(db: DeskDatabase, connection: SyncConnection, o
   const totals = { sent: 0, conflicts: 0, rejected: 0 };
   let clockOffsetMs: number | null = null;
   let lastGap: number | null = null;
+  let renumbered = false;
   for (;;) {
     const batch = await db.outbox
       .orderBy('deviceSeq')
@@ -91,9 +115,14 @@ export async function pushOutbox(db: DeskDatabase, connection: SyncConnection, o
     if (!answer.ok) return answer;
     const receivedAt = now();
     clockOffsetMs = receivedAt.getTime() - Date.parse(answer.answer.serverTime);
-    const recorded = await recordResults(db, batch, answer.answer.results, receivedAt.toISOString());
+    const recorded = await recordResults(db, batch, answer.answer.results, receivedAt.toISOString(), answer.answer.lastDeviceSeq);
     totals.sent += batch.length;
     totals.conflicts += recorded.conflicts;
+    if (recorded.renumbered) {
+      if (renumbered) return { ok: false, reason: 'gap', detail: 'device sequence numbers keep colliding' };
+      renumbered = true;
+      continue;
+    }
     totals.rejected += recorded.rejected;
     if (recorded.gapFrom !== null) {
       const lowest = batch[0]!.deviceSeq;

@@ -4,9 +4,9 @@ import type { SyncStatusStore } from './sync-status-store';
 import { useSyncStatus } from './use-sync-status';
 
 /** One line about the sync engine: connected or not, last sync, what waits, what went wrong. */
-export function SyncIndicator({ db, store }: { db: DeskDatabase; store: SyncStatusStore }) {
+export function SyncIndicator({ db, store, deskId }: { db: DeskDatabase; store: SyncStatusStore; deskId: string }) {
   const { t, formatTime } = useI18n();
-  const status = useSyncStatus(db, store);
+  const status = useSyncStatus(db, store, deskId);
   const parts: string[] = [];
   if (status.needsSignIn) parts.push(t('deskSyncSignInAgain'));
   else if (status.connection === 'offline') {

@@ -9,19 +9,20 @@ export interface DeskSyncStatus extends SyncStatus {
   waiting: number | undefined;
   /** Events the server refused, kept with their reason. */
   rejected: number | undefined;
+  /** Conflicts of this desk's events (the feed also brings those of the other desks, for supervisors). */
   conflicts: number | undefined;
   clockSkewed: boolean;
 }
 
-export function useSyncStatus(db: DeskDatabase, store: SyncStatusStore): DeskSyncStatus {
+export function useSyncStatus(db: DeskDatabase, store: SyncStatusStore, deskId: string): DeskSyncStatus {
   const engine = useStore(store);
   const counts = useLiveQuery(
     async () => ({
       waiting: await db.outbox.where('state').equals('pending').count(),
       rejected: await db.outbox.where('state').equals('rejected').count(),
-      conflicts: await db.conflicts.count(),
+      conflicts: await db.conflicts.where('deskId').equals(deskId).count(),
     }),
-    [db],
+    [db, deskId],
   );
   return { ...engine, waiting: counts?.waiting, rejected: counts?.rejected, conflicts: counts?.conflicts, clockSkewed: clockSkewed(engine) };
 }
