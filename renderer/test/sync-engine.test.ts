@@ -132,17 +132,20 @@ describe('the sync engine of a desk', () => {
     expect([server.get(first!.id)?.status, server.get(second!.id)?.status]).toEqual(['arrived', 'arrived']);
   });
 
-  it('runs one loop per desk when two windows start it, and the second takes over when the first closes', async () => {
+  it('runs one loop per desk when windows start it; a waiting window that closes gives up its turn, the next takes over', async () => {
     const locks = createPageLocks();
-    const first = engineFor({ locks });
-    const second = engineFor({ locks });
+    const [first, second, third] = [engineFor({ locks }), engineFor({ locks }), engineFor({ locks })];
     first.start();
     second.start();
+    third.start();
     await vi.waitFor(() => expect(first.isActive()).toBe(true));
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(second.isActive()).toBe(false);
+    expect([second.isActive(), third.isActive()]).toEqual([false, false]);
+    await second.stop();
+    expect(first.isActive()).toBe(true);
     await first.stop();
-    await vi.waitFor(() => expect(second.isActive()).toBe(true));
+    await vi.waitFor(() => expect(third.isActive()).toBe(true));
+    expect(second.isActive()).toBe(false);
   });
 
   it('pulls at once when the stream pokes, without waiting for the poll', async () => {

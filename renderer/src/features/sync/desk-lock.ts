@@ -7,19 +7,31 @@
  * it keeps one loop per page. Two such pages could then both sync; that costs requests, not data,
  * because pushes are idempotent on event ids and the outbox is changed only in transactions.
  */
-export type LockRequester = <T>(name: string, callback: () => Promise<T>) => Promise<T>;
+/**
+ * Runs `callback` holding the exclusive lock `name`; gives up waiting (rejects with an AbortError)
+ * when `signal` aborts before the lock is granted.
+ */
+export type LockRequester = <T>(name: string, callback: () => Promise<T>, signal?: AbortSignal) => Promise<T>;
+
+const abortError = () => new DOMException('The lock request was aborted.', 'AbortError');
 
 /** Exclusive locks within this page, granted in request order. */
 export function createPageLocks(): LockRequester {
-  const tails = new Map<string, Promise<unknown>>();
-  return async <T>(name: string, callback: () => Promise<T>): Promise<T> => {
+  const tails = new Map<string, Promise<void>>();
+  return async <T>(name: string, callback: () => Promise<T>, signal?: AbortSignal): Promise<T> => {
     const previous = tails.get(name) ?? Promise.resolve();
-    const run = previous.catch(() => undefined).then(callback);
-    tails.set(name, run);
+    let release!: () => void;
+    const mine = new Promise<void>((resolve) => (release = resolve));
+    const tail = previous.then(() => mine);
+    tails.set(name, tail);
+    const aborted = new Promise<void>((resolve) => signal?.addEventListener('abort', () => resolve(), { once: true }));
     try {
-      return await run;
+      await Promise.race([previous, aborted]);
+      if (signal?.aborted) throw abortError();
+      return await callback();
     } finally {
-      if (tails.get(name) === run) tails.delete(name);
+      release();
+      if (tails.get(name) === tail) tails.delete(name);
     }
   };
 }
@@ -30,7 +42,8 @@ const pageLocks = createPageLocks();
 export function defaultLocks(): LockRequester {
   const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
   if (locks && typeof locks.request === 'function') {
-    return <T>(name: string, callback: () => Promise<T>) => locks.request(name, { mode: 'exclusive' }, callback) as Promise<T>;
+    return <T>(name: string, callback: () => Promise<T>, signal?: AbortSignal) =>
+      locks.request(name, { mode: 'exclusive', ...(signal ? { signal } : {}) }, callback) as Promise<T>;
   }
   return pageLocks;
 }

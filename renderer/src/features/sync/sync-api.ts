@@ -15,6 +15,8 @@ export interface SyncConnection {
   readonly token: string;
   /** Replaced in tests; the page's fetch otherwise. */
   readonly fetch?: typeof fetch;
+  /** Aborts the request when the engine stops (an aborted push is resent later: pushes are idempotent). */
+  readonly signal?: AbortSignal;
 }
 
 const REQUEST_TIMEOUT_MS = 20_000;
@@ -36,7 +38,7 @@ async function call<Answer>(
     response = await doFetch(`${connection.serverUrl}${path}`, {
       ...init,
       headers: { ...init.headers, authorization: `Bearer ${connection.token}` },
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      signal: connection.signal ? AbortSignal.any([connection.signal, AbortSignal.timeout(REQUEST_TIMEOUT_MS)]) : AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
   } catch (error) {
     return { ok: false, reason: 'offline', detail: error instanceof Error ? error.message : String(error) };

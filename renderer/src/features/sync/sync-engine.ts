@@ -104,6 +104,17 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     return pulled;
   }
 
+  /** One round; an unexpected error (a bug, a full disk) is a failure to retry, never the end of the loop. */
+  async function guardedCycle(signal: AbortSignal) {
+    try {
+      const token = await options.token();
+      if (!token) return { ok: false, reason: 'unauthenticated', detail: 'no session' } as const;
+      return await cycle({ serverUrl: options.serverUrl, token, fetch: options.fetch, signal });
+    } catch (error) {
+      return { ok: false, reason: 'refused', detail: error instanceof Error ? error.message : String(error) } as const;
+    }
+  }
+
   async function runStream(signal: AbortSignal): Promise<void> {
     const backoff = createBackoff({ ...options.backoff, random: options.random });
     while (!signal.aborted) {
@@ -126,8 +137,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     }
   }
 
-  async function signInAgain(controller: AbortController): Promise<void> {
-    controller.abort();
+  async function signInAgain(own: AbortController): Promise<void> {
+    own.abort();
     status.getState().setNeedsSignIn(true);
     await options.onUnauthenticated();
   }
@@ -145,8 +156,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     try {
       while (!signal.aborted) {
         wakePending = false;
-        const token = await options.token();
-        const outcome = token ? await cycle({ serverUrl: options.serverUrl, token, fetch: options.fetch }) : ({ ok: false, reason: 'unauthenticated', detail: 'no session' } as const);
+        const outcome = await guardedCycle(signal);
         if (signal.aborted) break;
         if (!outcome.ok && outcome.reason === 'unauthenticated') {
           await signInAgain(ownController);
@@ -176,15 +186,19 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       controller = own;
       status.getState().setNeedsSignIn(false);
       const locks = options.locks ?? defaultLocks();
-      finished = locks(`balie-sync:${options.deviceId}`, async () => {
-        if (own.signal.aborted) return;
-        active = true;
-        try {
-          await runLoop(own.signal, own);
-        } finally {
-          active = false;
-        }
-      });
+      finished = locks(
+        `balie-sync:${options.deviceId}`,
+        async () => {
+          if (own.signal.aborted) return;
+          active = true;
+          try {
+            await runLoop(own.signal, own);
+          } finally {
+            active = false;
+          }
+        },
+        own.signal,
+      ).catch(() => undefined);
     },
     async stop() {
       controller?.abort();
