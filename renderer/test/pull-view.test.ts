@@ -76,4 +76,26 @@ describe('the view the desk shows after a pull', () => {
     expect(await pullChanges(db, { serverUrl: failing.url, token })).toMatchObject({ ok: false, reason: 'server-error' });
     expect(await readMeta(db.meta, 'pullCursor')).toBe(cursor);
   });
+
+  it("drops an optimistic effect the server answered with a conflict, even when the server's appointment did not change", async () => {
+    const [anna] = await expectedAppointments(db, SHARE);
+    // The desk showed its own call of Anna; the event has left the outbox as a conflict.
+    await db.appointments.update(anna!.id, { status: 'called', deskId: desk.session.deskId });
+    const cursor = BigInt((await readMeta(db.meta, 'pullCursor'))!) + 1n;
+    const verdict = {
+      eventId: '0195f3d2-7c6a-7b1e-9c1a-3f2b5d6e7a8b',
+      type: 'called',
+      appointmentId: anna!.id,
+      deskId: desk.session.deskId,
+      clerkId: desk.session.accountId,
+      occurredAt: new Date().toISOString(),
+      error: { code: 'invalid-transition', message: { nl: 'Kan niet.', en: 'Cannot.' } },
+    };
+    const page = { changes: [{ seq: String(cursor), entity: 'conflict', id: verdict.eventId, data: verdict }], nextCursor: String(cursor), hasMore: false };
+    const server = await fixedServer(200, JSON.stringify(page));
+    fixed = server.server;
+    expect(await pullChanges(db, { serverUrl: server.url, token })).toMatchObject({ ok: true, changes: 1 });
+    expect(await db.appointments.get(anna!.id)).toMatchObject({ status: 'expected', deskId: null });
+    expect(await db.conflicts.get(verdict.eventId)).toMatchObject({ appointmentId: anna!.id, error: { code: 'invalid-transition' } });
+  });
 });

@@ -94,8 +94,7 @@ export async function rebuildDay(db: DeskDatabase, date: string, checklists?: re
   await writeLocalDay(db, shown);
 }
 
-/** The days that have pending events in the outbox. */
-export async function datesWithPendingEvents(db: DeskDatabase): Promise<string[]> {
-  const entries = await db.outbox.where('state').equals('pending').toArray();
-  return [...new Set(entries.map((entry) => entry.date))];
+/** The days of the events in the outbox (pending ones to replay, refused ones whose effect must go). */
+export async function datesInOutbox(db: DeskDatabase): Promise<string[]> {
+  return (await db.outbox.orderBy('date').uniqueKeys()) as string[];
 }

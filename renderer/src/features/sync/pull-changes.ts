@@ -3,9 +3,11 @@
  * `hasMore` is false. Each page is parsed whole before anything is stored, then stored in ONE
  * transaction with the new cursor (a crash leaves both or neither), and the days it touches are
  * rebuilt in that same transaction: the server's state, with this desk's pending events on top.
+ * Days with refused events in the outbox and days of new conflicts are rebuilt too, so an effect the
+ * server did not take disappears from the view.
  */
 import { parseChangeData, type ParsedChange } from '../../../../shared/sync/change-data';
-import { datesWithPendingEvents, projectionTables, rebuildDay } from '../../db/day-projection';
+import { datesInOutbox, projectionTables, rebuildDay } from '../../db/day-projection';
 import type { DeskDatabase, LocalAppointment } from '../../db/desk-db';
 import { readMeta, writeMeta } from '../../db/desk-meta';
 import { pullPage, type SyncConnection, type SyncFailure } from './sync-api';
@@ -45,9 +47,13 @@ async function storeChange(db: DeskDatabase, change: ParsedChange, receivedAt: s
     case 'desk':
       await db.desks.put({ ...change.data, base: change.data });
       return;
-    case 'conflict':
+    case 'conflict': {
       await db.conflicts.put({ ...change.data, receivedAt });
+      // The server kept its state: the desk's optimistic view of that appointment is rebuilt from it.
+      const appointment = change.data.appointmentId ? await db.appointments.get(change.data.appointmentId) : undefined;
+      if (appointment) touchedDates.add(appointment.date);
       return;
+    }
     case 'checklist':
       await db.checklists.put({ key: change.id, definition: change.data });
       return;
@@ -70,7 +76,7 @@ async function storePage(db: DeskDatabase, changes: ParsedChange[], cursor: stri
     const touchedDates = new Set<string>();
     for (const change of changes) await storeChange(db, change, receivedAt, touchedDates);
     await writeMeta(db.meta, 'pullCursor', cursor);
-    for (const date of await datesWithPendingEvents(db)) touchedDates.add(date);
+    for (const date of await datesInOutbox(db)) touchedDates.add(date);
     for (const date of touchedDates) await rebuildDay(db, date);
   });
 }

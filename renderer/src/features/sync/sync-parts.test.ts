@@ -1,10 +1,21 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createBackoff } from './backoff';
-import { createPageLocks } from './desk-lock';
+import { createPageLocks, defaultLocks } from './desk-lock';
 import { parseServerSentEvents } from './poke-stream';
 import { clockSkewed, createSyncStatusStore } from './sync-status-store';
 
 describe('the parts of the sync engine', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it("takes the origin's Web Locks when the browser has them, exclusive and abortable", async () => {
+    const requests: { name: string; options: LockOptions }[] = [];
+    const locks = { request: (name: string, options: LockOptions, callback: () => Promise<unknown>) => (requests.push({ name, options }), callback()) };
+    vi.stubGlobal('navigator', { locks });
+    const signal = new AbortController().signal;
+    expect(await defaultLocks()('balie-sync:device-1', async () => 'ran', signal)).toBe('ran');
+    expect(requests).toEqual([{ name: 'balie-sync:device-1', options: { mode: 'exclusive', signal } }]);
+  });
+
   it('backs off from 2 s doubling to a minute, each wait within ±50 %, and starts over after a success', () => {
     const low = createBackoff({ random: () => 0 });
     const high = createBackoff({ random: () => 0.999_999 });
