@@ -7,6 +7,7 @@
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { readServerConfig } from './config';
+import { DEMO_PASSWORD, type DemoDeskCode } from './demo/demo-staff';
 import { createAccount } from './repositories/accounts';
 import { runImportCommand } from './import/import-command';
 import { migrate } from './db/migrate';
@@ -20,6 +21,7 @@ async function main(command: string): Promise<void> {
     case 'start': {
       const server = await startServer(config);
       server.app.log.info(`Balie server on ${server.url} (desk in a browser: ${server.url}/desk/)`);
+      printDemoAccess(server.demoDeskCodes);
       const shutdown = (signal: string) => {
         server.app.log.info({ signal }, 'shutting down');
         server.stop().then(() => process.exit(0), (error: unknown) => {
@@ -67,6 +69,13 @@ async function main(command: string): Promise<void> {
     default:
       throw new Error(`unknown command "${command}": use start, migrate, create-admin or import`);
   }
+}
+
+/** For the person who started a demo: how to register a desk and sign in (stdout, not the log). */
+function printDemoAccess(codes: readonly DemoDeskCode[]): void {
+  if (codes.length === 0) return;
+  console.log(`Demo: register a desk with one of these codes (valid 24 h): ${codes.map((c) => `${c.deskId} ${c.code}`).join(', ')}`);
+  console.log(`Demo: sign in as medewerker1..4 (clerks), teamleider (supervisor) or beheerder (admin), password ${DEMO_PASSWORD}`);
 }
 
 async function askPassword(): Promise<string> {

@@ -5,6 +5,7 @@ import type { ServerConfig } from './config';
 import type { Database } from './db/database';
 import { migrate } from './db/migrate';
 import { openDatabase } from './db/open-database';
+import type { DemoDeskCode } from './demo/demo-staff';
 import { seedDemo } from './demo/seed';
 import { storeDefaultChecklists } from './checklists/checklist-store';
 
@@ -12,6 +13,8 @@ export interface RunningServer {
   app: FastifyInstance;
   db: Database;
   url: string;
+  /** On a demo database: a fresh one-time code per demo desk (shown to the person who started it, never logged). */
+  demoDeskCodes: DemoDeskCode[];
   stop(): Promise<void>;
 }
 
@@ -24,7 +27,10 @@ export async function startServer(config: ServerConfig, options: { logger?: bool
     const seed = config.demo ? await seedDemo(db, amsterdamDateOf(new Date())) : null;
     await db.transaction((tx) => storeDefaultChecklists(tx));
     const app = await buildApp({ config, db, logger: options.logger ?? true });
-    app.log.info({ database: db.kind, migrationsApplied: applied, seed }, 'database ready');
+    app.log.info(
+      { database: db.kind, migrationsApplied: applied, demoBookingsSeeded: seed?.seededBookings ?? 0 },
+      'database ready',
+    );
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
@@ -34,6 +40,7 @@ export async function startServer(config: ServerConfig, options: { logger?: bool
       app,
       db,
       url,
+      demoDeskCodes: seed?.deskCodes ?? [],
       // Finishes in-flight requests before the database closes.
       stop: () => (stopping ??= app.close().then(() => db.close())),
     };

@@ -8,6 +8,7 @@ import type { Database, Queryable } from '../db/database';
 import { appointmentIdOf, bookingChanges } from '../sync/booking-changes';
 import { publishChanges } from '../sync/changes';
 import { buildDemoDay, type DemoBooking } from './demo-day';
+import { demoDeskCodes, seedDemoStaff, type DemoDeskCode } from './demo-staff';
 
 export const DEMO_LOCATION = { id: 'MAA', name: 'IND-loket Maastricht, Mosae Forum' } as const;
 const DEMO_DESK_COUNT = 4;
@@ -15,25 +16,30 @@ const DEMO_DESK_COUNT = 4;
 export interface SeedResult {
   seededLocation: boolean;
   seededBookings: number;
+  /** One-time codes to register the demo desks, made at this start. */
+  deskCodes: DemoDeskCode[];
 }
 
 export async function seedDemo(db: Database, today: string): Promise<SeedResult> {
   return db.transaction(async (tx) => {
     const locations = await tx.query<{ count: number }>('SELECT count(*)::int AS count FROM locations');
     const seededLocation = locations[0]?.count === 0;
-    if (seededLocation) await seedLocation(tx);
-
-    if (!(await isDemoDatabase(tx))) return { seededLocation, seededBookings: 0 };
+    if (seededLocation) {
+      await seedLocation(tx);
+      await seedDemoStaff(tx);
+    }
+    if (!(await isDemoDatabase(tx))) return { seededLocation, seededBookings: 0, deskCodes: [] };
+    const deskCodes = await demoDeskCodes(tx, DEMO_LOCATION.id);
 
     const existing = await tx.query<{ count: number }>(
       'SELECT count(*)::int AS count FROM bookings WHERE location_id = $1 AND date = $2',
       [DEMO_LOCATION.id, today],
     );
-    if ((existing[0]?.count ?? 0) > 0) return { seededLocation, seededBookings: 0 };
+    if ((existing[0]?.count ?? 0) > 0) return { seededLocation, seededBookings: 0, deskCodes };
     const bookings = buildDemoDay(today, DEMO_LOCATION.id);
     for (const booking of bookings) await insertBooking(tx, booking);
     await publishChanges(tx, DEMO_LOCATION.id, bookings.flatMap((booking) => bookingChanges({ ...booking, locationId: DEMO_LOCATION.id })));
-    return { seededLocation, seededBookings: bookings.length };
+    return { seededLocation, seededBookings: bookings.length, deskCodes };
   });
 }
 

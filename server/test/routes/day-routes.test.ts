@@ -1,11 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { amsterdamDateOf } from '../../../shared/domain/calendar-date';
 import { dayResponseSchema, healthResponseSchema } from '../../../shared/sync/day';
 import { buildDemoDay } from '../../src/demo/demo-day';
 import type { RunningServer } from '../../src/server';
-import { createTestAccount, signIn } from '../support/accounts';
+import { DEMO_PASSWORD } from '../../src/demo/demo-staff';
+import { startServer } from '../../src/server';
+import { createTestAccount, postJson, signIn } from '../support/accounts';
 import { createTestDatabase, databaseKindsUnderTest, type TestDatabase } from '../support/test-databases';
-import { fakeRendererDir, startTestServer, TEST_DESK_ORIGIN } from '../support/test-server';
+import { fakeRendererDir, startTestServer, TEST_DESK_ORIGIN, testServerConfig } from '../support/test-server';
 
 describe.each(databaseKindsUnderTest())('the server on %s, over HTTP on 127.0.0.1', (kind) => {
   const today = amsterdamDateOf(new Date());
@@ -106,5 +108,43 @@ describe.each(databaseKindsUnderTest())('the day route on a real (not demo) data
     expect((await fetch(path, { headers: { authorization: `Bearer ${own}` } })).status).toBe(200);
     const other = await signIn(server, 'supervisor.ams');
     expect((await fetch(path, { headers: { authorization: `Bearer ${other}` } })).status).toBe(403);
+  });
+});
+
+describe.each(databaseKindsUnderTest())('trying the demo end to end on %s', (kind) => {
+  let database: TestDatabase;
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    server = await startTestServer(database);
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await database?.drop();
+  });
+
+  it('a demo clerk registers a desk with a code printed at start and signs in with the demo password', async () => {
+    expect(server.demoDeskCodes.map((code) => code.deskId)).toEqual(['MAA-D1', 'MAA-D2', 'MAA-D3', 'MAA-D4']);
+    const code = server.demoDeskCodes[1]!.code;
+    const registered = await postJson(server, '/api/v1/devices/register', { code, name: 'demo desk' });
+    expect(registered.status).toBe(201);
+    const desk = (await registered.json()) as { deviceId: string; deviceSecret: string; deskId: string };
+    expect(desk.deskId).toBe('MAA-D2');
+    const signedIn = await postJson(server, '/api/v1/auth/sign-in', { username: 'medewerker1', password: DEMO_PASSWORD, device: desk });
+    expect(signedIn.status).toBe(200);
+  });
+
+  it('keeps the codes out of the server log', async () => {
+    const logged: string[] = [];
+    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (logged.push(String(chunk)), true));
+    try {
+      await server.stop();
+      server = await startServer({ ...testServerConfig(database), logLevel: 'info' }, { logger: true });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(logged.join('')).toContain('database ready');
+    for (const { code } of server.demoDeskCodes) expect(logged.join('')).not.toContain(code);
   });
 });

@@ -14,22 +14,21 @@ export async function fakeRendererDir(): Promise<string> {
   return dir;
 }
 
+/** The configuration of a test server: a free port of 127.0.0.1, the demo on, quiet. */
+export function testServerConfig(database: TestDatabase, overrides: Partial<ServerConfig> = {}): ServerConfig {
+  return {
+    port: 0,
+    host: '127.0.0.1',
+    database: database.config,
+    deskOrigins: ['balie://app', TEST_DESK_ORIGIN],
+    rendererDir: join(tmpdir(), 'balie-no-renderer'),
+    demo: true,
+    logLevel: 'silent',
+    ...overrides,
+  };
+}
+
 /** Starts the real server on a free port of 127.0.0.1. */
-export function startTestServer(
-  database: TestDatabase,
-  overrides: Partial<ServerConfig> = {},
-): Promise<RunningServer> {
-  return startServer(
-    {
-      port: 0,
-      host: '127.0.0.1',
-      database: database.config,
-      deskOrigins: ['balie://app', TEST_DESK_ORIGIN],
-      rendererDir: join(tmpdir(), 'balie-no-renderer'),
-      demo: true,
-      logLevel: 'silent',
-      ...overrides,
-    },
-    { logger: false },
-  );
+export function startTestServer(database: TestDatabase, overrides: Partial<ServerConfig> = {}): Promise<RunningServer> {
+  return startServer(testServerConfig(database, overrides), { logger: false });
 }

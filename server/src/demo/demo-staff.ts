@@ -1,0 +1,47 @@
+/**
+ * People for the demo, so `npm start` can be tried end to end: an administrator, a supervisor and
+ * four clerks of Mosae Forum, all with one published demo password, and at every start a fresh
+ * one-time code per desk to register a browser or desktop desk. Only on a demo database.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Role } from '../../../shared/sync/auth-api';
+import { tokenHash } from '../auth/secrets';
+import type { Queryable } from '../db/database';
+import { createAccount } from '../repositories/accounts';
+import { newRegistrationCode, normaliseRegistrationCode } from '../repositories/devices';
+
+/** Printed at start and in the README: this is invented data on a demo database only. */
+export const DEMO_PASSWORD = 'balie-demo-2026';
+
+const DEMO_STAFF: ReadonlyArray<{ username: string; displayName: string; role: Role; locationId: string | null }> = [
+  { username: 'beheerder', displayName: 'Beheerder (demo)', role: 'admin', locationId: null },
+  { username: 'teamleider', displayName: 'Teamleider (demo)', role: 'supervisor', locationId: 'MAA' },
+  ...[1, 2, 3, 4].map((number) => ({ username: `medewerker${number}`, displayName: `Medewerker ${number} (demo)`, role: 'clerk' as const, locationId: 'MAA' })),
+];
+
+export async function seedDemoStaff(tx: Queryable): Promise<void> {
+  for (const person of DEMO_STAFF) await createAccount(tx, { ...person, password: DEMO_PASSWORD });
+}
+
+export interface DemoDeskCode {
+  deskId: string;
+  code: string;
+}
+
+/** A fresh registration code for each desk of the location, valid 24 hours (older ones simply expire). */
+export async function demoDeskCodes(tx: Queryable, locationId: string): Promise<DemoDeskCode[]> {
+  const admins = await tx.query<{ id: string }>("SELECT id FROM accounts WHERE username = 'beheerder' AND role = 'admin'");
+  const admin = admins[0];
+  if (!admin) return [];
+  const desks = await tx.query<{ id: string }>('SELECT id FROM desks WHERE location_id = $1 ORDER BY id', [locationId]);
+  const codes: DemoDeskCode[] = [];
+  for (const desk of desks) {
+    const code = newRegistrationCode(randomBytes(12));
+    await tx.query(
+      "INSERT INTO registration_codes (code_hash, location_id, kind, desk_id, created_by, expires_at) VALUES ($1, $2, 'desk', $3, $4, now() + interval '24 hours')",
+      [tokenHash(normaliseRegistrationCode(code)), locationId, desk.id, admin.id],
+    );
+    codes.push({ deskId: desk.id, code });
+  }
+  return codes;
+}
