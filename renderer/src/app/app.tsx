@@ -34,7 +34,7 @@ export function App({ db, bridge, today }: { db: DeskDatabase; bridge: DeskBridg
       </header>
       <main className="shell__main">
         {session ? <SyncIndicator db={db} store={status} deskId={session.deskId} /> : session === null && <SignInPanel db={db} bridge={bridge} />}
-        <AgendaScreen db={db} bridge={bridge} date={today} />
+        <AgendaScreen db={db} bridge={bridge} date={today} syncedElsewhere={Boolean(session)} />
       </main>
     </div>
   );

@@ -1,3 +1,4 @@
+import { createServer } from 'node:http';
 import { render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { amsterdamDateOf } from '../../../../shared/domain/calendar-date';
@@ -75,5 +76,30 @@ describe('the agenda of the day', () => {
     );
     expect(await screen.findByText(/deze dag is nog niet opgeslagen/)).toBeInTheDocument();
     expect(screen.getByText('Geen afspraken vandaag.')).toBeInTheDocument();
+  });
+
+  it('leaves the day to the sync engine once a clerk is signed in: no fetch of its own, one status line', async () => {
+    await loadDay(db, serverUrl, today);
+    let requests = 0;
+    const counting = createServer((_request, response) => {
+      requests += 1;
+      response.writeHead(500).end();
+    });
+    await new Promise<void>((resolve) => counting.listen(0, '127.0.0.1', resolve));
+    const address = counting.address();
+    const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    try {
+      render(
+        <I18nProvider>
+          <AgendaScreen db={db} bridge={bridgeFor(url)} date={today} syncedElsewhere />
+        </I18nProvider>,
+      );
+      expect((await screen.findAllByTestId('booking')).length).toBeGreaterThan(0);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(requests).toBe(0);
+      expect(screen.queryByTestId('sync-status')).toBeNull();
+    } finally {
+      counting.close();
+    }
   });
 });

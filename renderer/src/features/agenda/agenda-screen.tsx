@@ -28,10 +28,14 @@ function agendaRowOf(row: LocalAppointment): DayAppointment {
   };
 }
 
-/** The day's appointment book, read from IndexedDB: it shows the same day online and offline. */
-export function AgendaScreen({ db, bridge, date }: { db: DeskDatabase; bridge: DeskBridge; date: string }) {
+/**
+ * The day's appointment book, read from IndexedDB: it shows the same day online and offline.
+ * `syncedElsewhere`: the sync engine keeps the day current (a clerk is signed in), so the screen
+ * neither fetches the day itself nor shows a second connection line.
+ */
+export function AgendaScreen({ db, bridge, date, syncedElsewhere = false }: { db: DeskDatabase; bridge: DeskBridge; date: string; syncedElsewhere?: boolean }) {
   const { t } = useI18n();
-  const loadState = useDayLoader(db, bridge, date);
+  const loadState = useDayLoader(db, bridge, date, !syncedElsewhere);
   const appointments = useLiveQuery(
     async () =>
       (await db.appointments.where('[date+slotStart]').between([date, ''], [date, '\uffff']).toArray())
@@ -47,7 +51,7 @@ export function AgendaScreen({ db, bridge, date }: { db: DeskDatabase; bridge: D
         <h1 id="agenda-title">{t('agendaTitle')}</h1>
         {appointments && <p className="agenda__count">{t('agendaCount', { count: appointments.length })}</p>}
       </header>
-      <SyncStatusLine state={loadState} savedAt={savedAt} />
+      {!syncedElsewhere && <SyncStatusLine state={loadState} savedAt={savedAt} />}
       {appointments === undefined ? (
         <p>{t('agendaLoading')}</p>
       ) : appointments.length === 0 ? (

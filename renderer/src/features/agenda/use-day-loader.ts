@@ -5,13 +5,18 @@ import { loadDay, type DayLoadResult } from './load-day';
 
 export type DayLoadState = { ok: 'loading' } | DayLoadResult;
 
-// Until the sync engine pulls changes as they happen, the day is refreshed on a timer.
+// Before a clerk signs in (no sync engine yet), the day is refreshed on a timer.
 const RELOAD_INTERVAL_MS = 60_000;
 
-/** Loads the day from the server now and then every minute; the screen reads Dexie, not this. */
-export function useDayLoader(db: DeskDatabase, bridge: DeskBridge, date: string): DayLoadState {
+/**
+ * Loads the day from the server now and then every minute, while `enabled`: once a clerk is signed
+ * in, the sync engine keeps the day current and this loader stays quiet (no second fetch of the
+ * whole day). The screen reads Dexie, not this.
+ */
+export function useDayLoader(db: DeskDatabase, bridge: DeskBridge, date: string, enabled = true): DayLoadState {
   const [state, setState] = useState<DayLoadState>({ ok: 'loading' });
   useEffect(() => {
+    if (!enabled) return;
     let cancelled = false;
     const load = async () => {
       const { serverUrl } = await bridge.getConfig();
@@ -24,6 +29,6 @@ export function useDayLoader(db: DeskDatabase, bridge: DeskBridge, date: string)
       cancelled = true;
       clearInterval(timer);
     };
-  }, [db, bridge, date]);
+  }, [db, bridge, date, enabled]);
   return state;
 }
