@@ -1,5 +1,13 @@
-/** Every text of the desk, in Dutch (the default) and English. English must have every Dutch key. */
-export const nl = {
+/**
+ * Every text of the desk, in Dutch (the default) and English. English must have every Dutch key.
+ * A feature keeps its own texts in `messages-<feature>.ts` (a `nl` object and an `en` record of the
+ * same keys, see defineMessages) and is merged here, so features never edit one shared file.
+ */
+import { checklistMessages } from './messages-checklist';
+import { queueMessages } from './messages-queue';
+import { safetyMessages } from './messages-safety';
+
+const coreNl = {
   appTitle: 'Balie',
   switchLanguage: 'English',
   switchLanguageLabel: 'Switch to English',
@@ -68,9 +76,7 @@ export const nl = {
   'authError_invalid-answer': 'De server gaf een onverwacht antwoord.',
 } as const;
 
-export type MessageKey = keyof typeof nl;
-
-export const en: Record<MessageKey, string> = {
+const coreEn: Record<keyof typeof coreNl, string> = {
   appTitle: 'Balie',
   switchLanguage: 'Nederlands',
   switchLanguageLabel: 'Schakel naar Nederlands',
@@ -138,3 +144,9 @@ export const en: Record<MessageKey, string> = {
   'authError_no-secure-storage': 'This PC cannot keep the sign-in safely.',
   'authError_invalid-answer': 'The server gave an unexpected answer.',
 };
+
+export const nl = { ...coreNl, ...queueMessages.nl, ...checklistMessages.nl, ...safetyMessages.nl };
+
+export type MessageKey = keyof typeof nl;
+
+export const en: Record<MessageKey, string> = { ...coreEn, ...queueMessages.en, ...checklistMessages.en, ...safetyMessages.en };

@@ -1,0 +1,4 @@
+import { defineMessages } from './define-messages';
+
+/** The texts of the checklist feature (see messages.ts). */
+export const checklistMessages = defineMessages({}, {});

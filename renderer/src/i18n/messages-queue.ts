@@ -1,0 +1,4 @@
+import { defineMessages } from './define-messages';
+
+/** The texts of the queue feature (see messages.ts). */
+export const queueMessages = defineMessages({}, {});
