@@ -31,7 +31,7 @@ const storedFile = async () => JSON.parse(await readFile(join(folder, DESK_CONFI
 
 describe('the desk config', () => {
   it('on first start makes a device id, saves it, and uses the local server', async () => {
-    await expect(load()).resolves.toEqual({ deviceId: firstId, serverUrl: DEFAULT_SERVER_URL });
+    await expect(load()).resolves.toEqual({ deviceId: firstId, serverUrl: DEFAULT_SERVER_URL, serverUrlChosen: false });
     expect(await storedFile()).toEqual({ deviceId: firstId });
     expect(log).not.toHaveBeenCalled();
   });
@@ -49,9 +49,10 @@ describe('the desk config', () => {
   it('takes the server from BALIE_SERVER_URL while none was chosen for the desk', async () => {
     await expect(load({ BALIE_SERVER_URL: 'https://balie.example.org' })).resolves.toMatchObject({
       serverUrl: 'https://balie.example.org',
+      serverUrlChosen: true,
     });
-    // Not frozen into the file: the next start without the variable is back on the default.
-    await expect(load()).resolves.toMatchObject({ serverUrl: DEFAULT_SERVER_URL });
+    // Not frozen into the file: the next start without the variable is back on the default, and asks.
+    await expect(load()).resolves.toMatchObject({ serverUrl: DEFAULT_SERVER_URL, serverUrlChosen: false });
   });
 
   it('keeps a server chosen for the desk over BALIE_SERVER_URL', async () => {
@@ -59,6 +60,7 @@ describe('the desk config', () => {
     await expect(load({ BALIE_SERVER_URL: 'http://127.0.0.1:9999' })).resolves.toEqual({
       deviceId: firstId,
       serverUrl: 'https://maastricht.balie.example.org',
+      serverUrlChosen: true,
     });
   });
 
@@ -67,23 +69,25 @@ describe('the desk config', () => {
     await expect(load()).resolves.toEqual({
       deviceId: firstId,
       serverUrl: DEFAULT_SERVER_URL,
+      serverUrlChosen: false,
       updateUrl: 'https://updates.example.org/balie',
     });
     await writeFile(join(folder, DESK_CONFIG_FILE), JSON.stringify({ deviceId: firstId, updateUrl: 'http://updates.example.org/' }));
-    await expect(load()).resolves.toEqual({ deviceId: firstId, serverUrl: DEFAULT_SERVER_URL });
+    await expect(load()).resolves.toEqual({ deviceId: firstId, serverUrl: DEFAULT_SERVER_URL, serverUrlChosen: false });
     expect(log).toHaveBeenCalledWith(expect.stringContaining('updateUrl'));
   });
 
   it('ignores a BALIE_SERVER_URL that is not an http(s) URL, and says so', async () => {
     await expect(load({ BALIE_SERVER_URL: 'ftp://files.example.org' })).resolves.toMatchObject({
       serverUrl: DEFAULT_SERVER_URL,
+      serverUrlChosen: false,
     });
     expect(log).toHaveBeenCalledWith(expect.stringContaining('BALIE_SERVER_URL'));
   });
 
   it('starts from defaults when the file is not JSON, keeps the broken file aside and logs why', async () => {
     await writeFile(join(folder, DESK_CONFIG_FILE), '{"deviceId": "1111');
-    await expect(load({}, () => secondId)).resolves.toEqual({ deviceId: secondId, serverUrl: DEFAULT_SERVER_URL });
+    await expect(load({}, () => secondId)).resolves.toEqual({ deviceId: secondId, serverUrl: DEFAULT_SERVER_URL, serverUrlChosen: false });
     expect(log).toHaveBeenCalledOnce();
     expect(log.mock.calls[0]?.[0]).toMatch(/desk-config\.json is damaged: it is not valid JSON/);
     expect(await readFile(join(folder, `${DESK_CONFIG_FILE}.corrupt`), 'utf8')).toBe('{"deviceId": "1111');
@@ -92,7 +96,7 @@ describe('the desk config', () => {
 
   it('keeps what is still valid in a damaged file and replaces only the rest', async () => {
     await writeFile(join(folder, DESK_CONFIG_FILE), JSON.stringify({ deviceId: firstId, serverUrl: 'javascript:alert(1)' }));
-    await expect(load({}, () => secondId)).resolves.toEqual({ deviceId: firstId, serverUrl: DEFAULT_SERVER_URL });
+    await expect(load({}, () => secondId)).resolves.toEqual({ deviceId: firstId, serverUrl: DEFAULT_SERVER_URL, serverUrlChosen: false });
     expect(log.mock.calls[0]?.[0]).toMatch(/serverUrl "javascript:alert\(1\)" is not an http\(s\) URL/);
     expect(await storedFile()).toEqual({ deviceId: firstId });
   });
@@ -104,7 +108,7 @@ describe('the desk config', () => {
     ['an empty file', ''],
   ])('survives a file holding %s', async (_what, text) => {
     await writeFile(join(folder, DESK_CONFIG_FILE), text);
-    await expect(load({}, () => secondId)).resolves.toEqual({ deviceId: secondId, serverUrl: DEFAULT_SERVER_URL });
+    await expect(load({}, () => secondId)).resolves.toEqual({ deviceId: secondId, serverUrl: DEFAULT_SERVER_URL, serverUrlChosen: false });
     expect(log).toHaveBeenCalledWith(expect.stringContaining('is damaged'));
   });
 

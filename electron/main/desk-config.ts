@@ -11,7 +11,14 @@ export const DEFAULT_SERVER_URL = 'http://127.0.0.1:4870';
  * What this desk knows about itself, before the bridge adds which host it runs in; and, for the
  * main process only, where its updates come from (electron-builder's generic provider).
  */
-export type DeskSettings = Omit<DeskConfig, 'host'> & { updateUrl?: string };
+export type DeskSettings = Omit<DeskConfig, 'host' | 'serverUrlChosen'> & {
+  /**
+   * A server was chosen for this desk: kept in the file, or given by whoever started the desk
+   * (BALIE_SERVER_URL). False on a first run: the desk asks for it before anything else.
+   */
+  serverUrlChosen: boolean;
+  updateUrl?: string;
+};
 
 /**
  * The file keeps the device id from the first start on. It keeps a server URL only once one was
@@ -105,7 +112,12 @@ export async function loadDeskConfig(sources: DeskConfigSources): Promise<DeskSe
   if (text === null || problems.length > 0) {
     await writeDeskConfig(sources.folder, { ...stored, deviceId });
   }
-  const settings: DeskSettings = { deviceId, serverUrl: stored.serverUrl ?? fallback.serverUrl };
+  const givenAtStart = Boolean(sources.env.BALIE_SERVER_URL) && !fallback.problem;
+  const settings: DeskSettings = {
+    deviceId,
+    serverUrl: stored.serverUrl ?? fallback.serverUrl,
+    serverUrlChosen: stored.serverUrl !== undefined || givenAtStart,
+  };
   if (stored.updateUrl) settings.updateUrl = stored.updateUrl;
   return settings;
 }

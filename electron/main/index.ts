@@ -1,6 +1,6 @@
 // Wiring only: each concern lives in its own module and is tested there.
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain, protocol, safeStorage, screen, session } from 'electron';
+import { app, BrowserWindow, ipcMain, net, protocol, safeStorage, screen, session } from 'electron';
 import electronLog from 'electron-log/node';
 import { autoUpdater } from 'electron-updater';
 import { APP_ENTRY_URL, registerAppScheme, serveAppShell } from './app-protocol';
@@ -12,6 +12,7 @@ import { guardNavigation } from './navigation-guard';
 import { denyAllPermissions } from './permission-guard';
 import { createReceiptPrinter, receiptWindowOptions } from './receipt-printer';
 import { createSecretStore } from './secret-store';
+import { createServerChooser } from './server-choice';
 import { holdSingleInstanceLock } from './single-instance';
 import { startUpdateChecks } from './update-checks';
 import { deskWindowOptions } from './window-options';
@@ -47,7 +48,8 @@ if (holdSingleInstanceLock(app, () => deskWindow, log)) {
 
 async function openDesk(): Promise<void> {
   log.info(`Balie ${app.getVersion()} starts on Electron ${process.versions.electron}; user data in ${userData}`);
-  const settings: DeskSettings = await loadDeskConfig({ folder: userData, env: process.env, log: log.warn });
+  // Changes once, on a first run, when the clerk's setup screen chooses the server.
+  let settings: DeskSettings = await loadDeskConfig({ folder: userData, env: process.env, log: log.warn });
   denyAllPermissions(session.defaultSession);
   denyAllPermissions(session.fromPartition(RECEIPT_PARTITION));
   serveAppShell(protocol, { rendererRoot, serverOrigin: () => new URL(settings.serverUrl).origin });
@@ -65,6 +67,15 @@ async function openDesk(): Promise<void> {
     ipcMain,
     createDeskBridgeHandlers({
       settings: () => settings,
+      chooseServerUrl: createServerChooser({
+        folder: userData,
+        current: () => settings,
+        replace: (next) => {
+          settings = next;
+        },
+        fetch: (url, init) => net.fetch(url, init),
+        log: log.info,
+      }),
       recoveryNotice: recovery.notice,
       secrets: createSecretStore({ folder: userData, encryption: safeStorage, log }),
       printReceipt: createReceiptPrinter({

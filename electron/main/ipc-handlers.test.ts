@@ -5,7 +5,7 @@ import { createDeskBridgeHandlers, registerDeskBridgeHandlers, type DeskServices
 
 type InvokeListener = (event: { senderFrame: { url: string } | null }, ...args: unknown[]) => Promise<unknown>;
 
-const settings = { serverUrl: 'http://127.0.0.1:4870', deviceId: '0b0f1d2e-3c4a-4b5c-8d6e-7f8091a2b3c4' };
+const settings = { serverUrl: 'http://127.0.0.1:4870', deviceId: '0b0f1d2e-3c4a-4b5c-8d6e-7f8091a2b3c4', serverUrlChosen: true };
 const fromApp = { senderFrame: { url: 'balie://app/index.html' } };
 const session = { token: 'tok_3f9a1c0e7b2d4a6f8e1c', accountId: 'clerk-anna', expiresAt: '2026-03-02T17:00:00.000Z' };
 const handout = { appointmentCode: 'MAA-K7Q2M9', service: 'BIO', date: '2026-03-02', time: '09:40', desk: 'Balie 3' };
@@ -13,6 +13,7 @@ const handout = { appointmentCode: 'MAA-K7Q2M9', service: 'BIO', date: '2026-03-
 function fakeServices(overrides: Partial<DeskServices> = {}): DeskServices {
   return {
     settings: () => settings,
+    chooseServerUrl: vi.fn(async () => ({ ok: false as const, error: 'unreachable' as const })),
     recoveryNotice: () => null,
     secrets: {
       saveSession: vi.fn(async () => ({ ok: true as const })),

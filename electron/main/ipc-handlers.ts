@@ -54,6 +54,7 @@ export function registerDeskBridgeHandlers(
 
 export type DeskServices = {
   settings: () => DeskSettings;
+  chooseServerUrl: DeskBridgeHandlers['chooseServerUrl'];
   recoveryNotice: () => RecoveryNotice | null;
   secrets: SecretStore;
   printReceipt: (request: PrintReceiptRequest) => Promise<PrintReceiptResult>;
@@ -63,9 +64,10 @@ export type DeskServices = {
 export function createDeskBridgeHandlers(services: DeskServices): DeskBridgeHandlers {
   return {
     getConfig: () => {
-      const { serverUrl, deviceId } = services.settings();
-      return { serverUrl, deviceId, host: 'electron' };
+      const { serverUrl, deviceId, serverUrlChosen } = services.settings();
+      return { serverUrl, deviceId, host: 'electron', serverUrlChosen };
     },
+    chooseServerUrl: (typed) => services.chooseServerUrl(typed),
     getRecoveryNotice: () => services.recoveryNotice(),
     saveSession: (session) => services.secrets.saveSession(session),
     loadSession: () => services.secrets.loadSession(),

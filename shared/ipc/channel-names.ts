@@ -4,6 +4,7 @@
  */
 export const DESK_CHANNEL_NAMES = {
   getConfig: 'balie:get-config',
+  chooseServerUrl: 'balie:choose-server-url',
   getRecoveryNotice: 'balie:get-recovery-notice',
   saveSession: 'balie:save-session',
   loadSession: 'balie:load-session',

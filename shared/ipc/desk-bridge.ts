@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { SERVICE_CODES } from '../domain/codes';
 import { dateSchema, timeSchema } from '../domain/model';
+import { offlineUnlockSchema } from '../sync/auth-api';
 import { DESK_CHANNEL_NAMES } from './channel-names';
 
 /** What the desk needs to know about where it runs. */
@@ -17,6 +18,12 @@ export const deskConfigSchema = z.object({
   deviceId: z.uuid(),
   /** Which host runs the renderer. */
   host: z.enum(['electron', 'web']),
+  /**
+   * False on a first run: nobody chose a server for this desk yet, `serverUrl` is only the
+   * fallback, and the desk asks for the server before anything else (chooseServerUrl). Absent
+   * means chosen (a host that never asks).
+   */
+  serverUrlChosen: z.boolean().optional(),
 });
 export type DeskConfig = z.infer<typeof deskConfigSchema>;
 
@@ -43,6 +50,11 @@ export const deskSessionSchema = z.object({
   accountId: z.string().min(1).max(128),
   /** When the server stops accepting the token (ISO 8601). */
   expiresAt: z.iso.datetime({ offset: true }),
+  /**
+   * The clerk's PIN verifier for unlocking this desk offline (never the PIN), until its
+   * `validUntil`; null or absent when the clerk has set no PIN.
+   */
+  offlineUnlock: offlineUnlockSchema.nullable().optional(),
 });
 export type DeskSession = z.infer<typeof deskSessionSchema>;
 
@@ -74,6 +86,13 @@ export const printReceiptRequestSchema = receiptSchema.extend({
   output: z.enum(['printer', 'pdf']).default('printer'),
 });
 
+/**
+ * Why a server address was not taken: not an http(s) URL; nothing answered at it; or something
+ * answered that is not a Balie server's health check.
+ */
+export const serverChoiceErrorSchema = z.enum(['invalid-url', 'unreachable', 'not-balie']);
+export type ServerChoiceError = z.infer<typeof serverChoiceErrorSchema>;
+
 /** Every bridge function: its IPC channel, its argument tuple and its answer. */
 export const deskBridgeContract = {
   getConfig: {
@@ -81,6 +100,21 @@ export const deskBridgeContract = {
     args: z.tuple([]),
     result: deskConfigSchema,
     desktopOnly: false,
+  },
+  /**
+   * First run: sets the server this desk syncs with, after checking that a Balie server answers
+   * its health check there. `reloadRequired`: the page must be loaded again before it may reach
+   * the new server (in Electron the page's CSP names the server it may connect to).
+   */
+  chooseServerUrl: {
+    channel: DESK_CHANNEL_NAMES.chooseServerUrl,
+    args: z.tuple([z.string().max(2048)]),
+    result: z.union([
+      z.object({ ok: z.literal(true), serverUrl: deskConfigSchema.shape.serverUrl, reloadRequired: z.boolean() }),
+      z.object({ ok: z.literal(false), error: serverChoiceErrorSchema }),
+    ]),
+    // Both hosts have it, but a host whose server is always chosen need not: optional to the renderer.
+    desktopOnly: true,
   },
   /** Why the host last reloaded the page in this run, or null. */
   getRecoveryNotice: {

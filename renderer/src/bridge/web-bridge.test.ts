@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { createWebBridge, memoryStorage } from './web-bridge';
 
 const at = (href: string) => new URL(href) as unknown as Location;
@@ -57,5 +57,31 @@ describe('the web bridge of a desk in a plain browser', () => {
     expect(await bridge.loadSession!()).toEqual({ ok: true, session: null });
     expect(tab.length).toBe(0);
     expect(await bridge.loadDeviceSecret!()).toEqual({ ok: true, deviceSecret: 'a-device-secret-of-at-least-32-chars' });
+  });
+});
+
+describe('the first run of a browser desk', () => {
+  const serverUrl = inject('deskTestServerUrl');
+
+  it('has no chosen server on a page that is neither served by the server nor given ?server=', async () => {
+    expect(await createWebBridge(at('http://127.0.0.1:5173/'), memoryStorage(), uuid).getConfig()).toMatchObject({ serverUrlChosen: false });
+    expect(await createWebBridge(at('http://127.0.0.1:4870/desk/'), memoryStorage(), uuid).getConfig()).toMatchObject({ serverUrlChosen: true });
+    expect(await createWebBridge(at('http://127.0.0.1:5173/?server=http://127.0.0.1:4870'), memoryStorage(), uuid).getConfig()).toMatchObject({ serverUrlChosen: true });
+  });
+
+  it('refuses an address that is not http(s), or where nothing answers, and remembers nothing', async () => {
+    const storage = memoryStorage();
+    const bridge = createWebBridge(at('http://127.0.0.1:5173/'), storage, uuid);
+    expect(await bridge.chooseServerUrl!('ftp://127.0.0.1/')).toEqual({ ok: false, error: 'invalid-url' });
+    expect(await bridge.chooseServerUrl!('http://127.0.0.1:1')).toEqual({ ok: false, error: 'unreachable' });
+    expect(await bridge.getConfig()).toMatchObject({ serverUrlChosen: false });
+  });
+
+  it('takes the address of a running Balie server and keeps it for the next start', async () => {
+    const storage = memoryStorage();
+    const bridge = createWebBridge(at('http://127.0.0.1:5173/'), storage, uuid);
+    expect(await bridge.chooseServerUrl!(`  ${serverUrl}/ `)).toEqual({ ok: true, serverUrl, reloadRequired: false });
+    const next = await createWebBridge(at('http://127.0.0.1:5173/'), storage, uuid).getConfig();
+    expect(next).toMatchObject({ serverUrl, serverUrlChosen: true });
   });
 });

@@ -3,8 +3,10 @@
  * as well as a browser allows. No printer, no crash recovery.
  *
  * The server URL comes from `?server=` (remembered for the next reload, so the desk still knows
- * its server while the server is down) or, when the server itself serves the desk at /desk/,
- * from the page's own origin.
+ * its server while the server is down), from a first-run choice (chooseServerUrl, remembered the
+ * same way), or, when the server itself serves the desk at /desk/, from the page's own origin.
+ * A page elsewhere with none of these has no server yet: `serverUrlChosen` is false and the desk
+ * asks for one.
  *
  * Why the browser desk differs from Electron's: Electron encrypts the session and the device
  * secret with the operating system's key store (safeStorage) in the main process, out of the
@@ -18,11 +20,15 @@
  * Counter PCs run the desktop app; the browser desk is for supervisors and the end-to-end suite.
  */
 import { deskConfigSchema, deskSessionSchema, deviceSecretSchema, type DeskBridge, type DeskSession } from '../../../shared/ipc/desk-bridge';
+import { checkBalieServer, normalizeServerUrl } from '../../../shared/ipc/server-choice';
 
 const SERVER_URL_KEY = 'balie.serverUrl';
 const DEVICE_ID_KEY = 'balie.deviceId';
 const DEVICE_SECRET_KEY = 'balie.deviceSecret';
 const SESSION_KEY = 'balie.session';
+/** The Balie server publishes the desk under this path of its own origin. */
+const SERVED_BY_SERVER_PATH = '/desk/';
+const HEALTH_TIMEOUT_MS = 5_000;
 
 /** A Storage that forgets everything when the page goes: the default place for the session. */
 export function memoryStorage(): Storage {
@@ -57,16 +63,27 @@ export function createWebBridge(
   return {
     async getConfig() {
       const fromQuery = new URLSearchParams(location.search).get('server');
-      const serverUrl = fromQuery ?? storage.getItem(SERVER_URL_KEY) ?? location.origin;
+      const chosen = fromQuery ?? storage.getItem(SERVER_URL_KEY);
+      const servedByServer = location.pathname.startsWith(SERVED_BY_SERVER_PATH);
+      const serverUrl = chosen ?? location.origin;
       const config = deskConfigSchema.parse({
         serverUrl: serverUrl.replace(/\/+$/, ''),
         deviceId: storage.getItem(DEVICE_ID_KEY) ?? randomUUID(),
         host: 'web',
+        serverUrlChosen: chosen !== null || servedByServer,
       });
       // Remembered only once valid, so one bad link cannot break the next reload.
       if (fromQuery) storage.setItem(SERVER_URL_KEY, config.serverUrl);
       storage.setItem(DEVICE_ID_KEY, config.deviceId);
       return config;
+    },
+    async chooseServerUrl(typed) {
+      const serverUrl = normalizeServerUrl(typed);
+      if (!serverUrl) return { ok: false, error: 'invalid-url' };
+      const checked = await checkBalieServer(serverUrl, (url) => fetch(url, { signal: AbortSignal.timeout(HEALTH_TIMEOUT_MS) }));
+      if (!checked.ok) return checked;
+      storage.setItem(SERVER_URL_KEY, serverUrl);
+      return { ok: true, serverUrl, reloadRequired: false };
     },
     async saveSession(next) {
       session = deskSessionSchema.parse(next);
