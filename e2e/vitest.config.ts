@@ -8,7 +8,7 @@ export default defineConfig({
     root: import.meta.dirname,
     include: ['**/*.e2e.ts'],
     environment: 'node',
-    globalSetup: ['./support/require-built-desk.ts'],
+    globalSetup: ['./support/require-built-desk.ts', './harness/build-harness.ts'],
     fileParallelism: false,
     testTimeout: 90_000,
     hookTimeout: 90_000,

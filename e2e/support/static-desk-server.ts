@@ -24,12 +24,13 @@ export interface StaticDeskServer {
   close(): Promise<void>;
 }
 
-export async function startStaticDeskServer(port: number, apiOrigin: string): Promise<StaticDeskServer> {
+/** `root`: the folder to serve (the shipped build by default; the harness page for the sync proofs). */
+export async function startStaticDeskServer(port: number, apiOrigin: string, root = DESK_BUILD_DIR): Promise<StaticDeskServer> {
   const policy = deskContentSecurityPolicy(apiOrigin);
   const server: Server = createServer(async (request, response) => {
     const path = new URL(request.url ?? '/', 'http://desk').pathname;
-    const file = normalize(join(DESK_BUILD_DIR, path === '/' ? 'index.html' : decodeURIComponent(path)));
-    const found = file.startsWith(DESK_BUILD_DIR + sep) && (await stat(file).then((s) => s.isFile(), () => false));
+    const file = normalize(join(root, path === '/' ? 'index.html' : decodeURIComponent(path)));
+    const found = file.startsWith(root + sep) && (await stat(file).then((s) => s.isFile(), () => false));
     if (!found) {
       response.writeHead(404).end();
       return;

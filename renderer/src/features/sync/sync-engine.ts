@@ -71,10 +71,19 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let finished: Promise<void> | null = null;
   let active = false;
   let wakePending = false;
+  let forcedWakePending = false;
+  let backingOff = false;
   let wakeUp: (() => void) | null = null;
 
-  const wake = () => {
+  /**
+   * Runs a round now. A new outbox event (`forced` false) does not cut a backoff short: while the
+   * server is down or failing, every clerk action would otherwise cost a request. The network
+   * coming back, a stream poke and "sync now" do.
+   */
+  const wake = (forced = true) => {
+    if (!forced && backingOff) return;
     wakePending = true;
+    if (forced) forcedWakePending = true;
     wakeUp?.();
   };
 
@@ -129,10 +138,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           status.getState().setStreaming(true);
           backoff.reset();
         },
-        onPoke: wake,
+        onPoke: () => wake(true),
       });
       status.getState().setStreaming(false);
-      if (end.reason === 'unauthenticated') return wake();
+      if (end.reason === 'unauthenticated') return wake(true);
       await pause(backoff.next(), signal);
     }
   }
@@ -147,15 +156,16 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     const backoff = createBackoff({ ...options.backoff, random: options.random });
     const pending = liveQuery(() => db.outbox.where('state').equals('pending').count()).subscribe({
       next: (count) => {
-        if (count > 0) wake();
+        if (count > 0) wake(false);
       },
     });
-    const onOnline = () => wake();
+    const onOnline = () => wake(true);
     globalThis.addEventListener?.('online', onOnline);
     const stream = runStream(signal);
     try {
       while (!signal.aborted) {
         wakePending = false;
+        forcedWakePending = false;
         const outcome = await guardedCycle(signal);
         if (signal.aborted) break;
         if (!outcome.ok && outcome.reason === 'unauthenticated') {
@@ -163,8 +173,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           break;
         }
         let delay = status.getState().streaming ? (options.idlePullMs ?? 60_000) : (options.pollMs ?? 10_000);
+        backingOff = !outcome.ok;
         if (outcome.ok) backoff.reset();
         else {
+          // Events made during the failed round wait for the backoff like the rest of the outbox.
+          wakePending = forcedWakePending;
           delay = backoff.next();
           const retryAt = new Date(now().getTime() + delay).toISOString();
           status.getState().failed(`${outcome.reason}: ${outcome.detail}`, outcome.reason === 'offline' || outcome.reason === 'server-error', { attempts: backoff.attempts, retryAt });
@@ -207,7 +220,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       controller = null;
       finished = null;
     },
-    syncNow: wake,
+    syncNow: () => wake(true),
     isActive: () => active,
   };
 }

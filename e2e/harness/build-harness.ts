@@ -1,0 +1,22 @@
+/**
+ * Builds the harness page (e2e/harness/index.html → out/e2e-harness) with Vite: the real desk App
+ * plus `window.balieHarness` (renderer/test/harness/). A Vitest global setup of the browser suite,
+ * so the page always matches the source; the shipped build (out/renderer) is never touched.
+ */
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { build } from 'vite';
+import { HARNESS_BUILD_DIR, REPOSITORY_ROOT } from '../support/paths';
+
+export async function buildHarness(): Promise<void> {
+  await build({
+    root: resolve(REPOSITORY_ROOT, 'e2e/harness'),
+    base: './',
+    configFile: false,
+    logLevel: 'warn',
+    plugins: [react()],
+    build: { outDir: HARNESS_BUILD_DIR, emptyOutDir: true, minify: false, reportCompressedSize: false },
+  });
+}
+
+export const setup = buildHarness;
