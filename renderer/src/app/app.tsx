@@ -1,16 +1,25 @@
+import { useMemo } from 'react';
 import type { DeskBridge } from '../../../shared/ipc/desk-bridge';
+import { actorOf, type DeskActor } from '../db/desk-actor';
 import type { DeskDatabase } from '../db/desk-db';
 import { AgendaScreen } from '../features/agenda/agenda-screen';
 import { signOutOfDesk } from '../features/auth/desk-auth';
 import { SignInPanel } from '../features/auth/sign-in-panel';
 import { SyncIndicator } from '../features/sync/sync-indicator';
 import { useI18n } from '../i18n/i18n';
+import { ClerkDesk } from './clerk-desk';
 import { useDeskSync } from './use-desk-sync';
 
-/** The desk's shell: header with the clerk and the language switch, sync or sign-in, and the agenda. */
+/**
+ * The desk's shell: header with the clerk and the language switch, then either the sign-in forms
+ * with the day's agenda (before sign-in) or the signed-in clerk's desk with its sync line.
+ */
 export function App({ db, bridge, today }: { db: DeskDatabase; bridge: DeskBridge; today: string }) {
   const { t, language, setLanguage } = useI18n();
   const { session, status } = useDeskSync(db, bridge);
+  // The session row is read again on every sync (meta changes): keep one actor while it is the same clerk.
+  const actorKey = session ? JSON.stringify(actorOf(session)) : null;
+  const actor = useMemo(() => (actorKey ? (JSON.parse(actorKey) as DeskActor) : null), [actorKey]);
   return (
     <div className="shell">
       <header className="shell__bar">
@@ -33,8 +42,17 @@ export function App({ db, bridge, today }: { db: DeskDatabase; bridge: DeskBridg
         </button>
       </header>
       <main className="shell__main">
-        {session ? <SyncIndicator db={db} store={status} deskId={session.deskId} /> : session === null && <SignInPanel db={db} bridge={bridge} />}
-        <AgendaScreen db={db} bridge={bridge} date={today} syncedElsewhere={Boolean(session)} />
+        {session && actor ? (
+          <>
+            <SyncIndicator db={db} store={status} deskId={session.deskId} />
+            <ClerkDesk key={`${session.deviceId}/${session.signedInAt}`} db={db} actor={actor} date={today} />
+          </>
+        ) : (
+          <>
+            {session === null && <SignInPanel db={db} bridge={bridge} />}
+            <AgendaScreen db={db} bridge={bridge} date={today} />
+          </>
+        )}
       </main>
     </div>
   );
