@@ -1,11 +1,23 @@
 /**
- * The guided checklist of one visit: the persons called to (or served at) this desk, person after
- * person, each with the steps of their service's checklist that apply to them.
+ * The guided checklist of one visit: the persons called to (or served at) this desk, one person
+ * after another without leaving the screen, each with the steps of their service's checklist that
+ * apply to them. Every change goes through `act` (one Dexie transaction, checked by the shared
+ * command); focus always lands where the work continues, so a clerk never needs the mouse.
  */
-import { useEffect } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { DeskActor } from '../../db/desk-actor';
-import type { DeskDatabase } from '../../db/desk-db';
+import type { ChecklistStep } from '../../../../shared/checklists/definition-schema';
+import { act, type DeskActor } from '../../db/desk-actor';
+import type { DeskDatabase, LocalAppointment } from '../../db/desk-db';
+import type { DeskCommand } from '../../db/perform-command';
+import { useI18n } from '../../i18n/i18n';
+import { loadVisit, sendOnChoices, type VisitData } from './load-visit';
+import { PersonTabs } from './person-tabs';
+import { PersonVisit, type SidePanel } from './person-visit';
+import { VisitShortcuts } from './visit-shortcuts';
+import { visitCommands } from './visit-actions';
+import { nextStepId, personChecklist } from './visit-model';
+import './visit.css';
 
 export interface VisitScreenProps {
   db: DeskDatabase;
@@ -18,20 +30,204 @@ export interface VisitScreenProps {
   onLeave(): void;
 }
 
-export function VisitScreen({ db, appointmentIds, onLeave }: VisitScreenProps) {
-  const appointments = useLiveQuery(() => db.appointments.bulkGet([...appointmentIds]), [db, appointmentIds.join(',')]);
+const atDesk = (appointment: LocalAppointment) => appointment.status === 'called' || appointment.status === 'in-service';
+
+/** Where the clerk's work on this appointment continues: start, the next open step, or the summary. */
+function workTarget(data: VisitData, appointment: LocalAppointment, afterStepId: string | null = null, alsoDone?: ReadonlySet<string>): string | null {
+  if (appointment.status === 'called') return 'start';
+  if (appointment.status !== 'in-service') return null;
+  const found = personChecklist(data.checklists, appointment, data.persons.get(appointment.personId));
+  if (!found.ok) return null;
+  const next = nextStepId(found.checklist, afterStepId, alsoDone);
+  return next ? `step:${appointment.id}:${next}` : `summary:${appointment.id}`;
+}
+
+export function VisitScreen({ db, actor, date, appointmentIds, onLeave }: VisitScreenProps) {
+  const { t, language } = useI18n();
+  const data = useLiveQuery(() => loadVisit(db, appointmentIds, actor.deskId), [db, actor.deskId, appointmentIds.join(' ')]);
+  const [chosenId, setChosenId] = useState<string | null>(null);
+  const [panel, setPanel] = useState<SidePanel>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const focusTargets = useRef(new Map<string, HTMLElement>());
+  const [focusRequest, setFocusRequest] = useState<string | null>(null);
+  const focusedOnce = useRef(false);
+  // Steps recorded during this visit, read back or not: a fast clerk (or scanner) types ahead of the live query.
+  const recording = useRef(new Set<string>());
+
+  const register = useCallback(
+    (key: string) => (element: HTMLElement | null) => {
+      if (element) focusTargets.current.set(key, element);
+      else focusTargets.current.delete(key);
+    },
+    [],
+  );
+  // A focus request waits for its element: after an action the live query renders a moment later.
   useEffect(() => {
-    const leaveOnEscape = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') onLeave();
-    };
-    window.addEventListener('keydown', leaveOnEscape);
-    return () => window.removeEventListener('keydown', leaveOnEscape);
-  }, [onLeave]);
+    const element = focusRequest ? focusTargets.current.get(focusRequest) : undefined;
+    if (element) {
+      element.focus();
+      setFocusRequest(null);
+    }
+  }, [focusRequest, data, chosenId]);
+
+  const focusNow = (key: string | null) => {
+    const element = key ? focusTargets.current.get(key) : undefined;
+    if (element) element.focus();
+    else setFocusRequest(key);
+  };
+
+  const appointments = data?.appointments ?? [];
+  const selected = appointments.find((row) => row.id === chosenId) ?? appointments.find(atDesk) ?? appointments[0];
+  const called = appointments.filter((row) => row.status === 'called');
+
+  useEffect(() => {
+    if (!data || !selected || focusedOnce.current) return;
+    focusedOnce.current = true;
+    setFocusRequest(workTarget(data, selected) ?? 'back');
+  }, [data, selected]);
+
+  const perform = async (command: DeskCommand): Promise<string | null> => {
+    const result = await act(db, actor, date, command);
+    const refusal = result.ok ? null : result.error.message[language];
+    setFailure(refusal);
+    return refusal;
+  };
+  const choose = (appointment: LocalAppointment | undefined, target?: string | null) => {
+    if (!appointment || !data) return;
+    setChosenId(appointment.id);
+    setPanel(null);
+    setFocusRequest(target === undefined ? workTarget(data, appointment) : target);
+  };
+  const moveBy = (delta: number) => {
+    if (!selected || appointments.length < 2) return;
+    const index = appointments.indexOf(selected);
+    choose(appointments[(index + delta + appointments.length) % appointments.length]);
+  };
+  /** After this person leaves the desk: on to the next person still at the desk, or back to the queue. */
+  const onToNextPerson = (done: LocalAppointment) => {
+    const next = appointments.find((row) => row.id !== done.id && atDesk(row));
+    if (next) choose(next);
+    else setFocusRequest('back');
+  };
+
+  const actionsFor = (appointment: LocalAppointment) => ({
+    start: async () => {
+      const ids = called.map((row) => row.id);
+      if ((await perform(visitCommands.start(ids))) === null && data) {
+        setFocusRequest(workTarget(data, { ...appointment, status: 'in-service' }));
+      }
+    },
+    recall: () => void perform(visitCommands.recall(appointment.id)),
+    noShow: async () => {
+      if ((await perform(visitCommands.noShow(appointment.id))) === null) onToNextPerson(appointment);
+    },
+    record: async (step: ChecklistStep, value: Parameters<typeof visitCommands.record>[2]) => {
+      // Focus moves on at once, so keys typed ahead land in the next step; a refusal brings it back.
+      const key = `${appointment.id}:${step.id}`;
+      recording.current.add(key);
+      const done = new Set([...recording.current].filter((pending) => pending.startsWith(`${appointment.id}:`)).map((pending) => pending.slice(appointment.id.length + 1)));
+      if (data) focusNow(workTarget(data, appointment, step.id, done));
+      const refusal = await perform(visitCommands.record(appointment.id, step.id, value));
+      if (refusal !== null) {
+        recording.current.delete(key);
+        focusNow(`step:${key}`);
+      }
+      return refusal;
+    },
+    finish: async (...args: Parameters<typeof visitCommands.finish> extends [string, ...infer Rest] ? Rest : never) => {
+      const refusal = await perform(visitCommands.finish(appointment.id, ...args));
+      if (refusal === null) {
+        const [, , sendOn] = args;
+        setAnnouncement(
+          sendOn ? t('visitTransferredTo', { name: appointment.personName, service: t(`service_${sendOn.service}`) }) : t('visitCompleted', { name: appointment.personName, outcome: t(`status_${args[0] === 'completed' ? 'completed' : 'partial'}`) }),
+        );
+        onToNextPerson(appointment);
+      }
+      return refusal;
+    },
+    park: async (reason: string | null) => {
+      const refusal = await perform(visitCommands.park(appointment.id, reason));
+      if (refusal === null) {
+        setAnnouncement(t('visitParked', { name: appointment.personName }));
+        onToNextPerson(appointment);
+      }
+      return refusal;
+    },
+    toOtherDesk: async (deskId: string | null, reason: string | null) => {
+      const refusal = await perform(visitCommands.toOtherDesk(appointment.id, appointment.service, deskId, reason));
+      if (refusal === null) {
+        setAnnouncement(t('visitTransferredTo', { name: appointment.personName, service: deskId ?? t(`service_${appointment.service}`) }));
+        onToNextPerson(appointment);
+      }
+      return refusal;
+    },
+    note: (text: string) => perform(visitCommands.note(appointment.id, text)),
+  });
+
+  // Shortcuts that work anywhere on the screen, typing included (Alt combinations never type).
+  const onKey = (event: KeyboardEvent) => {
+    if (event.defaultPrevented) return;
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      onLeave();
+    } else if (event.key === 'PageDown' || event.key === 'PageUp') {
+      event.preventDefault();
+      moveBy(event.key === 'PageDown' ? 1 : -1);
+    } else if (event.altKey && !event.ctrlKey && selected) {
+      const target = { KeyS: `summary:${selected.id}`, KeyN: `note:${selected.id}` }[event.code];
+      const side = ({ KeyP: 'park', KeyT: 'desk' } as const)[event.code as 'KeyP' | 'KeyT'];
+      if (target) setFocusRequest(target);
+      if (side) setPanel(side);
+      if (target || side) event.preventDefault();
+    }
+  };
+  // Subscribed anew with every render, so the handler always sees the visit as shown.
+  useEffect(() => {
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  const stillHere = appointments.some(atDesk);
   return (
-    <section aria-label="Checklist">
-      <ul>
-        {appointments?.map((appointment) => appointment && <li key={appointment.id}>{appointment.personName} · {appointment.service}</li>)}
-      </ul>
+    <section className="visit" aria-labelledby="visit-title">
+      <div className="visit__bar">
+        <h1 id="visit-title">{t('visitTitle')}</h1>
+        <button type="button" ref={register('back')} onClick={onLeave}>
+          {t('visitBack')} <kbd aria-hidden="true">Esc</kbd>
+        </button>
+      </div>
+      <p className="visit__announcement" role="status">
+        {announcement}
+      </p>
+      {failure && (
+        <p role="alert" className="visit-error">
+          {failure}
+        </p>
+      )}
+      {!data && <p>{t('visitLoading')}</p>}
+      {data && !stillHere && <p>{t('visitAllDone')}</p>}
+      {data && selected && (
+        <PersonTabs appointments={appointments} selectedId={selected.id} onSelect={(appointment) => choose(appointment, `tab:${appointment.id}`)} register={register}>
+          <PersonVisit
+            key={selected.id}
+            appointment={selected}
+            checklist={personChecklist(data.checklists, selected, data.persons.get(selected.personId))}
+            calledCount={called.length}
+            sendOnChoices={sendOnChoices(selected, data.related)}
+            otherDeskIds={data.otherDeskIds}
+            panel={panel}
+            onPanel={(next) => {
+              setPanel(next);
+              if (next === null) setFocusRequest(workTarget(data, selected));
+            }}
+            onError={setFailure}
+            register={register}
+            actions={actionsFor(selected)}
+          />
+        </PersonTabs>
+      )}
+      <VisitShortcuts />
     </section>
   );
 }
