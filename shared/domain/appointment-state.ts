@@ -31,6 +31,12 @@ export interface AppointmentState extends Appointment {
   readonly clerkId: string | null;
   readonly checkedInAt: string | null;
   /**
+   * The ticket number given at check-in ("A-017", tickets.ts), called on the waiting-room display
+   * instead of the name; a transfer to the next service keeps it. Null before check-in, or when the
+   * check-in event came from a desk that gave no tickets yet.
+   */
+  readonly ticket: string | null;
+  /**
    * When the current wait started, while the person waits in a queue: the later of check-in and the
    * booked slot, or the moment of a transfer. Null when not waiting.
    */
@@ -63,6 +69,7 @@ export function expectedAppointment(appointment: Appointment): AppointmentState 
     deskId: null,
     clerkId: null,
     checkedInAt: null,
+    ticket: null,
     waitingSince: null,
     calledAt: null,
     callCount: 0,

@@ -9,6 +9,7 @@ import { emit, type CommandContext, type CommandResult, type EventDraft } from '
 import { appointmentsOfBooking, type DayState } from './day-state';
 import { atDesk } from './day-queries';
 import { domainError, fail } from './messages';
+import { nextTicket } from './tickets';
 
 /** Opens the desk for the clerk of the context; a desk left open by another clerk is closed first. */
 export function openDesk(state: DayState, context: CommandContext): CommandResult {
@@ -100,6 +101,8 @@ export function registerWalkIn(
     slotStart: amsterdamTimeOf(new Date(context.now)),
     reason: input.reason,
     person,
+    // A family member joining a booking that has reported shares the family's ticket.
+    ticket: booking.find((appointment) => appointment.ticket !== null)?.ticket ?? nextTicket(state, context.deskId),
   };
   return emit(state, [{ type: 'walkInRegistered', appointmentId, personId: person.id, payload } as EventDraft], context);
 }

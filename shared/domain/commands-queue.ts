@@ -8,6 +8,7 @@ import { appointmentDraft, emit, findAppointment, type CommandContext, type Comm
 import { appointmentsOfBooking, type DayState } from './day-state';
 import { atDesk, bookingIdByCode, queueFor } from './day-queries';
 import { domainError, fail, type Failure } from './messages';
+import { nextTicket } from './tickets';
 
 function refuseWhilePaused(state: DayState, context: CommandContext): Failure | null {
   return state.desks[context.deskId]?.status === 'paused'
@@ -15,7 +16,10 @@ function refuseWhilePaused(state: DayState, context: CommandContext): Failure | 
     : null;
 }
 
-/** Checks in the given appointments (one person, or several persons of a family). */
+/**
+ * Checks in the given appointments (one person, or several persons of a family): they share one
+ * new ticket number of this desk (tickets.ts), which the display calls.
+ */
 export function checkIn(
   state: DayState,
   input: { readonly appointmentIds: readonly string[]; readonly method: CheckInMethod },
@@ -25,10 +29,11 @@ export function checkIn(
     return fail(domainError('nothing-selected', 'Kies wie zich meldt.', 'Choose who is checking in.'));
   }
   const drafts: EventDraft[] = [];
+  const ticket = nextTicket(state, context.deskId);
   for (const appointmentId of input.appointmentIds) {
     const found = findAppointment(state, appointmentId);
     if (!found.ok) return found;
-    drafts.push(appointmentDraft(found.appointment, 'checkedIn', { method: input.method }));
+    drafts.push(appointmentDraft(found.appointment, 'checkedIn', { method: input.method, ticket }));
   }
   return emit(state, drafts, context);
 }

@@ -12,6 +12,7 @@ import { transition, waitStartAtCheckIn, type LifecycleEvent } from './appointme
 import { expectedAppointment, type AppointmentState } from './appointment-state';
 import { closedDesk, transitionDesk, type DeskEvent } from './desk-machine';
 import { appointmentsOfBooking, type DayState } from './day-state';
+import { withTicket } from './tickets';
 import { domainError, fail, type Failure } from './messages';
 
 /** Options of the reducer. */
@@ -83,7 +84,13 @@ function registerWalkIn(state: DayState, event: EventOf<'walkInRegistered'>): Ef
     personId: person.id,
     walkIn: true,
   });
-  const arrived: AppointmentState = { ...appointment, status: 'arrived', checkedInAt: event.occurredAt, waitingSince: waitStartAtCheckIn(appointment, event.occurredAt) };
+  const arrived: AppointmentState = {
+    ...appointment,
+    status: 'arrived',
+    checkedInAt: event.occurredAt,
+    ticket: booking.ticket ?? null,
+    waitingSince: waitStartAtCheckIn(appointment, event.occurredAt),
+  };
   const persons = state.persons[person.id] ? state.persons : { ...state.persons, [person.id]: { ...person, lastCaptureDate: null } };
   return { ok: true, state: { ...state, persons, appointments: { ...state.appointments, [arrived.id]: arrived } } };
 }
@@ -98,7 +105,8 @@ function transfer(state: DayState, source: AppointmentState, event: EventOf<'tra
     return conflict('transfer-target-unknown', 'De volgende dienst van deze persoon is niet gevonden.', 'The next service of this person was not found.');
   }
   const received = transition(target, { kind: 'receive-transfer', fromAppointmentId: source.id, checkedInAt: source.checkedInAt, toDeskId }, event.occurredAt);
-  return received.ok ? withAppointments(state, moved.state, received.state) : received;
+  // The next service calls the same ticket the client already holds.
+  return received.ok ? withAppointments(state, moved.state, withTicket(received.state, source.ticket)) : received;
 }
 
 function applyToAppointment(state: DayState, event: AppointmentEvent, options: ReducerOptions): EffectResult {
@@ -112,7 +120,7 @@ function applyToAppointment(state: DayState, event: AppointmentEvent, options: R
   const next = transition(appointment, lifecycleEventOf(event), event.occurredAt);
   if (!next.ok) return next;
   const problem = checklistCheck(state, appointment, event, options);
-  return problem ?? withAppointments(state, next.state);
+  return problem ?? withAppointments(state, event.type === 'checkedIn' ? withTicket(next.state, event.payload.ticket) : next.state);
 }
 
 function cancelBooking(state: DayState, event: EventOf<'bookingCancelled'>): EffectResult {

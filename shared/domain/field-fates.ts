@@ -54,6 +54,7 @@ export const APPOINTMENT_FATES = {
   deskId: desk,
   clerkId: desk,
   checkedInAt: desk,
+  ticket: desk,
   waitingSince: desk,
   calledAt: desk,
   callCount: desk,
@@ -130,7 +131,7 @@ export type PayloadFates = { readonly [Type in BalieEventType]: { readonly [Key 
 
 /** Which payload fields of the stored events are personal data (purged with the day on the desk). */
 export const EVENT_PAYLOAD_FATES = {
-  checkedIn: { method: 'keep' },
+  checkedIn: { method: 'keep', ticket: 'keep' },
   called: { outOfOrder: 'keep' },
   recalled: {},
   serviceStarted: {},
@@ -140,7 +141,7 @@ export const EVENT_PAYLOAD_FATES = {
   noShow: {},
   transferred: { toService: 'keep', toDeskId: 'keep', toAppointmentId: 'keep', reason: 'purge' },
   noteAdded: { text: 'purge' },
-  walkInRegistered: { bookingId: 'keep', appointmentCode: 'purge', service: 'keep', date: 'keep', slotStart: 'keep', reason: 'keep', person: 'purge' },
+  walkInRegistered: { bookingId: 'keep', appointmentCode: 'purge', service: 'keep', date: 'keep', slotStart: 'keep', reason: 'keep', person: 'purge', ticket: 'keep' },
   bookingCancelled: { bookingId: 'keep', reason: 'purge' },
   deskOpened: {},
   deskClosed: {},

@@ -22,6 +22,8 @@ export const appointmentStateSchema = appointmentSchema.extend({
   deskId: z.string().nullable(),
   clerkId: z.string().nullable(),
   checkedInAt: instant.nullable(),
+  // Absent in states stored before tickets existed.
+  ticket: z.string().nullable().default(null),
   waitingSince: instant.nullable(),
   calledAt: instant.nullable(),
   callCount: z.int().min(0),

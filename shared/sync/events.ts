@@ -35,6 +35,11 @@ export const instantSchema = z.iso.datetime({ offset: true });
 const dateSchema = z.string().refine(isCalendarDate, { message: 'expected a calendar date written as YYYY-MM-DD' });
 const timeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time written as HH:MM');
 const optionalReason = reasonTextSchema.nullable();
+/**
+ * The ticket number given at check-in (shared/domain/tickets.ts). Optional: events made before
+ * tickets existed carry none and stay valid.
+ */
+const ticketSchema = z.string().regex(/^[A-Z]{1,3}-\d{3,4}$/, 'expected a ticket number such as A-017').optional();
 
 const envelope = {
   /** UUIDv7 made on the desk: the idempotence key, everywhere and forever. */
@@ -78,7 +83,7 @@ export const walkInPersonSchema = z.object({
 /** Every event the desk can make, discriminated on `type`. */
 export const balieEventSchema = z.discriminatedUnion('type', [
   /** The person reported at the service point (scanned code or picked from the agenda). */
-  appointmentEvent('checkedIn', z.object({ method: z.enum(CHECK_IN_METHODS) })),
+  appointmentEvent('checkedIn', z.object({ method: z.enum(CHECK_IN_METHODS), ticket: ticketSchema })),
   /** The person was called to this desk; `outOfOrder` when not the head of the queue, or called again after parking. */
   appointmentEvent('called', z.object({ outOfOrder: z.boolean() })),
   /** The same desk called the same person again (they did not come). */
@@ -122,6 +127,8 @@ export const balieEventSchema = z.discriminatedUnion('type', [
       slotStart: timeSchema,
       reason: z.enum(WALK_IN_REASONS),
       person: walkInPersonSchema,
+      /** The walk-in's ticket; none when the walk-in is the next service of a visit (the transfer brings it). */
+      ticket: ticketSchema,
     }),
   ),
   /** The whole booking is cancelled (never one person of it). */
