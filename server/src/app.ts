@@ -11,6 +11,7 @@ import { deskStaticRoutes } from './routes/desk-static';
 import { healthRoutes } from './routes/health';
 import { openApiRoutes } from './routes/openapi';
 import { importRoutes } from './routes/import';
+import { reportRoutes } from './routes/reports';
 import { streamRoutes } from './routes/stream';
 import { syncRoutes } from './routes/sync';
 import { createDayStateStore } from './sync/day-state-store';
@@ -48,6 +49,7 @@ export async function buildApp({ config, db, logger = true }: AppOptions): Promi
   await app.register(administrationRoutes, { db });
   await app.register(checklistRoutes, { db });
   await app.register(importRoutes, { db });
+  await app.register(reportRoutes, { db });
   await app.register(syncRoutes, { db, days: createDayStateStore() });
   const pokes = await startPokeHub(db);
   app.addHook('onClose', () => pokes.stop());

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { addDays, isCalendarDate } from '../domain/calendar-date';
+import { REPORT_TABLES } from './report-tables';
 
 /** A calendar date, `YYYY-MM-DD`. */
 const dateSchema = z.string().refine(isCalendarDate, { message: 'expected a calendar date written as YYYY-MM-DD' });
@@ -30,29 +31,41 @@ export function mondayOfIsoWeek(week: string): string {
   return addDays(weekOneMonday, (number - 1) * 7);
 }
 
+/** The fields of a report request (see {@link reportQuerySchema}). */
+const reportQueryFields = {
+  location: z.string().regex(/^[A-Z]{3}$/, 'expected a location code such as MAA').optional(),
+  date: dateSchema.optional(),
+  week: isoWeekSchema.optional(),
+  from: dateSchema.optional(),
+  to: dateSchema.optional(),
+  lang: z.enum(REPORT_LANGUAGES).default('nl'),
+};
+
+type PeriodFields = { date?: string; week?: string; from?: string; to?: string };
+
+/** The rules of a period: exactly one of date, week, or from and to (ordered, at most a year). */
+function withPeriodRules<Schema extends z.ZodType<PeriodFields>>(schema: Schema): Schema {
+  return schema
+    .refine((query) => [query.date, query.week, query.from ?? query.to].filter((part) => part !== undefined).length === 1, {
+      message: 'give exactly one period: date, week, or from and to',
+      path: ['date'],
+    })
+    .refine((query) => (query.from === undefined) === (query.to === undefined), { message: 'from and to go together', path: ['to'] })
+    .refine((query) => query.from === undefined || query.to === undefined || query.from <= query.to, { message: 'to is before from', path: ['to'] })
+    .refine((query) => query.from === undefined || query.to === undefined || query.to <= addDays(query.from, MAX_REPORT_DAYS - 1), {
+      message: `a report covers at most ${MAX_REPORT_DAYS} days`,
+      path: ['to'],
+    });
+}
+
 /**
  * Which location and which days: `date` (one day), `week` (an ISO week), or `from` and `to`
  * (inclusive). Without `location`, a supervisor gets their own location and an admin all.
+ * `lang` chooses the language of exported headers.
  */
-export const reportQuerySchema = z
-  .object({
-    location: z.string().regex(/^[A-Z]{3}$/, 'expected a location code such as MAA').optional(),
-    date: dateSchema.optional(),
-    week: isoWeekSchema.optional(),
-    from: dateSchema.optional(),
-    to: dateSchema.optional(),
-    lang: z.enum(REPORT_LANGUAGES).default('nl'),
-  })
-  .refine((query) => [query.date, query.week, query.from ?? query.to].filter((part) => part !== undefined).length === 1, {
-    message: 'give exactly one period: date, week, or from and to',
-    path: ['date'],
-  })
-  .refine((query) => (query.from === undefined) === (query.to === undefined), { message: 'from and to go together', path: ['to'] })
-  .refine((query) => query.from === undefined || query.to === undefined || query.from <= query.to, { message: 'to is before from', path: ['to'] })
-  .refine((query) => query.from === undefined || query.to === undefined || query.to <= addDays(query.from, MAX_REPORT_DAYS - 1), {
-    message: `a report covers at most ${MAX_REPORT_DAYS} days`,
-    path: ['to'],
-  });
+export const reportQuerySchema = withPeriodRules(z.object(reportQueryFields));
+/** A report table as CSV: the period, and which table. */
+export const reportExportQuerySchema = withPeriodRules(z.object({ ...reportQueryFields, table: z.enum(REPORT_TABLES).default('overall') }));
 export type ReportQuery = z.infer<typeof reportQuerySchema>;
 
 /** The first and last day (inclusive) a query asks for. */

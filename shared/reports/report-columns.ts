@@ -4,6 +4,7 @@
  * needed, numbers with a decimal point, one header row). Spreadsheets open it as it is.
  */
 import type { DeskTimeFigures, GroupFigures, Report, ReportLanguage, StepFigures } from './report-api';
+import type { ReportTable } from './report-tables';
 
 /** One column: its headers and how a row fills it. */
 export interface CsvColumn<Row> {
@@ -12,10 +13,6 @@ export interface CsvColumn<Row> {
   readonly value: (row: Row) => string | number | boolean | null;
 }
 
-/** A report table that can be exported. */
-export const REPORT_TABLES = ['overall', 'desks', 'clerks', 'services', 'hours', 'days', 'steps'] as const;
-/** A report table that can be exported. */
-export type ReportTable = (typeof REPORT_TABLES)[number];
 
 /** A group's row: its key, its figures, and (for desks and clerks) its desk time. */
 export interface GroupRow {

@@ -26,6 +26,7 @@ import { balieEventSchema } from '../../../shared/sync/events';
 import { importFileErrorSchema, importQuerySchema, importReportSchema } from '../../../shared/sync/import-api';
 import { pullQuerySchema, pullResponseSchema, pushRequestSchema, pushResponseSchema } from '../../../shared/sync/push-pull';
 import type { AccessRule } from '../auth/principal';
+import { REPORT_OPERATIONS, REPORT_REQUEST_SCHEMAS, REPORT_RESPONSE_SCHEMAS } from '../reports/report-operations';
 import { appointmentsQuerySchema } from '../routes/appointments';
 
 /** Named schemas of request bodies, converted as the server reads them (before defaults apply). */
@@ -42,6 +43,7 @@ export const REQUEST_SCHEMAS = {
   PushRequest: pushRequestSchema,
   /** Not a body of its own: what each item of `PushRequest.events` must be to be accepted. */
   BalieEvent: balieEventSchema,
+  ...REPORT_REQUEST_SCHEMAS,
 } satisfies Record<string, z.ZodType>;
 
 /** The stream's `changes` message: the location's newest change number. */
@@ -66,6 +68,7 @@ export const RESPONSE_SCHEMAS = {
   StreamPoke: streamPokeSchema,
   ImportReport: importReportSchema,
   ImportFileError: importFileErrorSchema,
+  ...REPORT_RESPONSE_SCHEMAS,
 } satisfies Record<string, z.ZodType>;
 
 export type RequestSchemaName = keyof typeof REQUEST_SCHEMAS;
@@ -340,4 +343,5 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
       503: { description: 'The desk is not built on this server.', contentType: 'text/plain' },
     },
   },
+  ...REPORT_OPERATIONS,
 ];
