@@ -19,6 +19,26 @@ export interface SessionSummary {
   signedInAt: string;
 }
 
+/**
+ * The desk is locked (idle, or at start with a kept session): the screen shows only the lock until
+ * the clerk unlocks. Kept in IndexedDB, so reloading the page does not unlock it.
+ */
+export interface DeskLock {
+  lockedAt: string;
+  /** Wrong PINs since the lock; at the limit only the password unlocks. */
+  failedPins: number;
+}
+
+/** What the last retention run did: purged days, and old days kept because of unsent or refused events. */
+export interface RetentionReport {
+  ranAt: string;
+  /** The desk's date when it ran: it runs again once the date changes. */
+  today: string;
+  retentionDays: number;
+  purgedDates: string[];
+  keptDates: { date: string; pending: number; rejected: number }[];
+}
+
 /** The keys of the meta table and the type of each value. */
 export interface MetaValues {
   /** The server's id of this registered desk device. */
@@ -30,6 +50,12 @@ export interface MetaValues {
   /** When the last push and pull both succeeded (ISO). */
   lastSyncAt: string;
   session: SessionSummary;
+  lock: DeskLock;
+  /** Minutes without keyboard or mouse input before the desk locks itself (setting, default 5). */
+  idleLockMinutes: number;
+  /** Days a synced day stays on the desk (setting, default 7). */
+  retentionDays: number;
+  lastRetention: RetentionReport;
 }
 
 export type MetaKey = keyof MetaValues;

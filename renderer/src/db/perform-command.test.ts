@@ -6,6 +6,7 @@ import { loadDay } from '../features/agenda/load-day';
 import type { DeskDatabase } from './desk-db';
 import { readMeta } from './desk-meta';
 import { performCommand, type DeskCommandContext } from './perform-command';
+import { retryStorage, storageGuard } from './storage-guard';
 
 const context: DeskCommandContext = {
   date: today,
@@ -64,5 +65,42 @@ describe('a clerk action on the desk', () => {
     expect(await db.outbox.count()).toBe(0);
     expect(await db.appointments.toArray()).toEqual(before);
     expect(await readMeta(db.meta, 'nextDeviceSeq')).toBeUndefined();
+  });
+
+  it('refuses an action when the disk is full, keeps everything stored before, and blocks new actions until there is room', async () => {
+    const [anna, bram, carla] = await expectedAppointments(db, 2);
+    const checkInOf = (id: string) => performCommand(db, (state, ctx) => checkIn(state, { appointmentIds: [id], method: 'manual' }, ctx), context);
+    expect(await checkInOf(anna!.id)).toMatchObject({ ok: true });
+    const before = { outbox: await db.outbox.toArray(), bram: await db.appointments.get(bram!.id), seq: await readMeta(db.meta, 'nextDeviceSeq') };
+    // IndexedDB on a full disk: the write fails with a DOMException named QuotaExceededError.
+    const diskFull = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    db.outbox.hook('creating', diskFull);
+    const refused = await checkInOf(bram!.id);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'storage-full', message: { nl: expect.stringContaining('De opslag van deze pc is vol'), en: expect.stringContaining('The storage of this PC is full') } } });
+    expect(await db.outbox.toArray()).toEqual(before.outbox);
+    expect(await db.appointments.get(bram!.id)).toEqual(before.bram);
+    expect(await readMeta(db.meta, 'nextDeviceSeq')).toBe(before.seq);
+    expect(storageGuard(db).getState().full).toBe(true);
+
+    // Blocked even for another person, until a test write shows there is room again.
+    db.outbox.hook('creating').unsubscribe(diskFull);
+    expect(await checkInOf(carla!.id)).toMatchObject({ ok: false, error: { code: 'storage-full' } });
+    expect(await db.outbox.count()).toBe(1);
+    expect(await retryStorage(db)).toBe(true);
+    expect(await checkInOf(carla!.id)).toMatchObject({ ok: true });
+    expect((await db.outbox.toArray()).map((entry) => entry.event.appointmentId)).toEqual([anna!.id, carla!.id]);
+  });
+
+  it('does not mistake another failure for a full disk', async () => {
+    const [anna] = await expectedAppointments(db, 2);
+    const broken = () => {
+      throw new Error('a bug');
+    };
+    db.outbox.hook('creating', broken);
+    await expect(performCommand(db, (state, ctx) => checkIn(state, { appointmentIds: [anna!.id], method: 'manual' }, ctx), context)).rejects.toThrow();
+    db.outbox.hook('creating').unsubscribe(broken);
+    expect(storageGuard(db).getState().full).toBe(false);
   });
 });

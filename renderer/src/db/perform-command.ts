@@ -3,6 +3,9 @@
  * shows it, and in the same transaction its events join the outbox with the next device sequence
  * numbers and the shown rows take the command's new day. Either all of it is stored or none.
  *
+ * When the disk is full the transaction aborts whole, nothing is lost, and later actions are
+ * refused with a clear message until there is room (storage-guard.ts).
+ *
  * A double submit cannot make two events: transactions over the same tables take turns, so the
  * second run sees the day after the first and the shared rules refuse it (e.g. "already checked
  * in"), exactly as the server's reducer would.
@@ -16,6 +19,7 @@ import type { BalieEvent } from '../../../shared/sync/events';
 import { projectionTables, readLocalDay, writeLocalDay } from './day-projection';
 import type { DeskDatabase, OutboxEntry } from './desk-db';
 import { readMeta, writeMeta } from './desk-meta';
+import { guardStorage } from './storage-guard';
 
 /** A shared command (shared/domain/commands-*.ts) with its input already bound. */
 export type DeskCommand = (state: DayState, context: CommandContext) => CommandResult;
@@ -41,6 +45,10 @@ export function newEventId(): string {
 }
 
 export async function performCommand(db: DeskDatabase, command: DeskCommand, context: DeskCommandContext): Promise<PerformResult> {
+  return guardStorage(db, () => storeCommand(db, command, context));
+}
+
+function storeCommand(db: DeskDatabase, command: DeskCommand, context: DeskCommandContext): Promise<PerformResult> {
   return db.transaction('rw', projectionTables(db), async () => {
     const nextDeviceSeq = (await readMeta(db.meta, 'nextDeviceSeq')) ?? 1;
     const before = await readLocalDay(db, context.date);
