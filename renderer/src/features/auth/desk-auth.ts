@@ -79,8 +79,9 @@ export async function signInOnDesk(
   if (answer.status !== 200) return refusal(answer.status, answer.body);
   const parsed = signInResponseSchema.safeParse(answer.body);
   if (!parsed.success || !parsed.data.device?.deskId) return { ok: false, reason: 'invalid-answer', detail: 'no desk in the session' };
-  const { token, expiresAt, account, device } = parsed.data;
-  const saved = await bridge.saveSession?.({ token, accountId: account.id, expiresAt });
+  const { token, expiresAt, account, device, offlineUnlock } = parsed.data;
+  // The PIN verifier (never the PIN) travels with the session: kept by the host, never in IndexedDB.
+  const saved = await bridge.saveSession?.({ token, accountId: account.id, expiresAt, offlineUnlock });
   if (!saved?.ok) return { ok: false, reason: 'no-secure-storage', detail: saved?.error ?? 'this host keeps no session' };
   const session: SessionSummary = {
     accountId: account.id,
@@ -109,7 +110,7 @@ export async function sessionToken(bridge: DeskBridge): Promise<string | null> {
  */
 export async function forgetSession(db: DeskDatabase, bridge: DeskBridge): Promise<void> {
   await bridge.clearSession?.();
-  await db.meta.delete('session');
+  await db.meta.bulkDelete(['session', 'lock']);
 }
 
 /** The clerk signs out: the server ends the session when it can be reached; the desk forgets it anyway. */

@@ -42,8 +42,36 @@ function AuthForm({ title, help, fields, submitLabel, submit }: {
   );
 }
 
+/**
+ * Unsent events belong to the desk, not to the clerk who signed out: they stay in the outbox and
+ * go with the next sign-in. Said here, where the desk waits for that sign-in.
+ */
+function KeptChangesNotice({ db }: { db: DeskDatabase }) {
+  const { t } = useI18n();
+  const counts = useLiveQuery(
+    async () => ({ pending: await db.outbox.where('state').equals('pending').count(), rejected: await db.outbox.where('state').equals('rejected').count() }),
+    [db],
+  );
+  if (!counts || (counts.pending === 0 && counts.rejected === 0)) return null;
+  return (
+    <div role="status" className="auth__kept">
+      {counts.pending > 0 && <p>{t('safetySignedOutPending', { count: counts.pending })}</p>}
+      {counts.rejected > 0 && <p>{t('safetySignedOutRejected', { count: counts.rejected })}</p>}
+    </div>
+  );
+}
+
 /** Registration (once per desk) and then the clerk's online sign-in. */
 export function SignInPanel({ db, bridge }: { db: DeskDatabase; bridge: DeskBridge }) {
+  return (
+    <>
+      <KeptChangesNotice db={db} />
+      <SignInForms db={db} bridge={bridge} />
+    </>
+  );
+}
+
+function SignInForms({ db, bridge }: { db: DeskDatabase; bridge: DeskBridge }) {
   const { t } = useI18n();
   const deviceId = useLiveQuery(async () => (await readMeta(db.meta, 'deviceId')) ?? null, [db]);
   if (deviceId === undefined) return null;

@@ -1,0 +1,72 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState, type ReactNode } from 'react';
+import type { DeskBridge } from '../../../../shared/ipc/desk-bridge';
+import type { DeskDatabase } from '../../db/desk-db';
+import { readMeta, type SessionSummary } from '../../db/desk-meta';
+import { useI18n } from '../../i18n/i18n';
+import { signOutOfDesk } from './desk-auth';
+import { lockDesk, MAX_WRONG_PINS, pinUnlockAvailable, unlockWithPassword, unlockWithPin } from './desk-lock';
+import { LabelledForm } from './labelled-form';
+import { useIdleLock } from './use-idle-lock';
+
+/** What the locked desk shows: who is signed in, the PIN (while it may unlock), the password, and sign-out. */
+export function LockScreen({ db, bridge, session }: { db: DeskDatabase; bridge: DeskBridge; session: SessionSummary }) {
+  const { t } = useI18n();
+  const lock = useLiveQuery(() => readMeta(db.meta, 'lock'), [db]);
+  const [pinUsable, setPinUsable] = useState<boolean | undefined>(undefined);
+  useEffect(() => {
+    void pinUnlockAvailable(bridge).then(setPinUsable);
+  }, [bridge]);
+  if (pinUsable === undefined) return null;
+  const tooManyPins = (lock?.failedPins ?? 0) >= MAX_WRONG_PINS;
+  const offerPin = pinUsable && !tooManyPins;
+  return (
+    <section className="lock" aria-labelledby="lock-title">
+      <h2 id="lock-title">{t('lockTitle')}</h2>
+      <p>{t('lockWho', { name: session.displayName })}</p>
+      {tooManyPins && <p role="alert">{t('lockError_too-many-pins')}</p>}
+      {!pinUsable && <p>{t('lockError_no-pin')}</p>}
+      {offerPin && (
+        <LabelledForm
+          fields={[{ name: 'pin', label: t('lockPin'), type: 'password', inputMode: 'numeric', autoComplete: 'off' }]}
+          submitLabel={t('lockPinSubmit')}
+          busyLabel={t('lockBusy')}
+          submit={async (form) => {
+            const result = await unlockWithPin(db, bridge, String(form.get('pin')));
+            if (result.ok) return { ok: true };
+            return { ok: false, error: result.reason === 'wrong-pin' ? t('lockError_wrong-pin', { count: result.attemptsLeft }) : t(`lockError_${result.reason}`) };
+          }}
+        />
+      )}
+      <LabelledForm
+        fields={[{ name: 'password', label: t('lockPassword'), type: 'password', autoComplete: 'current-password' }]}
+        submitLabel={t('lockPasswordSubmit')}
+        busyLabel={t('lockBusy')}
+        autoFocus={!offerPin}
+        submit={async (form) => {
+          const result = await unlockWithPassword(db, bridge, String(form.get('password')));
+          return result.ok ? { ok: true } : { ok: false, error: t(`authError_${result.reason}`) };
+        }}
+      />
+      <button type="button" onClick={() => void signOutOfDesk(db, bridge)}>
+        {t('lockSignOut')}
+      </button>
+    </section>
+  );
+}
+
+/**
+ * Shows `children` while the desk is open, the lock screen while it is locked, and locks it after
+ * the idle minutes. `lockAtStart`: a desk that starts with a kept session (the app was restarted)
+ * opens locked. Nothing while IndexedDB answers, so a locked desk never flashes its content.
+ */
+export function DeskLockGate({ db, bridge, lockAtStart = false, children }: { db: DeskDatabase; bridge: DeskBridge; lockAtStart?: boolean; children: ReactNode }) {
+  const state = useLiveQuery(async () => ({ session: (await readMeta(db.meta, 'session')) ?? null, lock: (await readMeta(db.meta, 'lock')) ?? null }), [db]);
+  useIdleLock(db, Boolean(state?.session && !state.lock));
+  useEffect(() => {
+    if (lockAtStart) void lockDesk(db);
+  }, [db, lockAtStart]);
+  if (!state) return null;
+  if (state.session && state.lock) return <LockScreen db={db} bridge={bridge} session={state.session} />;
+  return <>{children}</>;
+}
