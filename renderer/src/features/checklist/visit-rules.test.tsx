@@ -1,11 +1,10 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { dropDatabase, freshDatabase, serverUrl, today } from '../../../test/desk-fixtures';
+import { dropDatabase, freshDatabase, today } from '../../../test/desk-fixtures';
 import type { DeskActor } from '../../db/desk-actor';
 import type { DeskDatabase } from '../../db/desk-db';
 import { I18nProvider } from '../../i18n/i18n';
-import { loadDay } from '../agenda/load-day';
 import { arrive, callToDesk, type Arrival } from './visit-fixtures';
 import { VisitScreen } from './visit-screen';
 
@@ -15,7 +14,6 @@ describe('the checklist asks only what applies to the person', () => {
   let db: DeskDatabase;
   beforeEach(async () => {
     db = await freshDatabase('visit-rules-test');
-    expect(await loadDay(db, serverUrl, today)).toMatchObject({ ok: true });
   });
   afterEach(() => dropDatabase(db));
 

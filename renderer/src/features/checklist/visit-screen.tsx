@@ -4,13 +4,14 @@
  * apply to them. Every change goes through `act` (one Dexie transaction, checked by the shared
  * command); focus always lands where the work continues, so a clerk never needs the mouse.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ChecklistStep } from '../../../../shared/checklists/definition-schema';
 import { act, type DeskActor } from '../../db/desk-actor';
 import type { DeskDatabase, LocalAppointment } from '../../db/desk-db';
 import type { DeskCommand } from '../../db/perform-command';
 import { useI18n } from '../../i18n/i18n';
+import { FocusKeeper } from './focus-keeper';
 import { loadVisit, sendOnChoices, type VisitData } from './load-visit';
 import { PersonTabs } from './person-tabs';
 import { PersonVisit, type SidePanel } from './person-visit';
@@ -49,43 +50,22 @@ export function VisitScreen({ db, actor, date, appointmentIds, onLeave }: VisitS
   const [panel, setPanel] = useState<SidePanel>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
-  const focusTargets = useRef(new Map<string, HTMLElement>());
-  const [focusRequest, setFocusRequest] = useState<string | null>(null);
-  const focusedOnce = useRef(false);
+  // Created once, outside React's state: the action closures are built while rendering and used later.
+  const [focus] = useState(() => new FocusKeeper());
   // Steps recorded during this visit, read back or not: a fast clerk (or scanner) types ahead of the live query.
-  const recording = useRef(new Set<string>());
+  const [recording] = useState(() => new Set<string>());
 
-  const register = useCallback(
-    (key: string) => (element: HTMLElement | null) => {
-      if (element) focusTargets.current.set(key, element);
-      else focusTargets.current.delete(key);
-    },
-    [],
-  );
-  // A focus request waits for its element: after an action the live query renders a moment later.
-  useEffect(() => {
-    const element = focusRequest ? focusTargets.current.get(focusRequest) : undefined;
-    if (element) {
-      element.focus();
-      setFocusRequest(null);
-    }
-  }, [focusRequest, data, chosenId]);
-
-  const focusNow = (key: string | null) => {
-    const element = key ? focusTargets.current.get(key) : undefined;
-    if (element) element.focus();
-    else setFocusRequest(key);
-  };
+  const { register } = focus;
+  const focusNow = (key: string | null) => focus.focus(key);
+  useEffect(() => focus.flush());
 
   const appointments = data?.appointments ?? [];
   const selected = appointments.find((row) => row.id === chosenId) ?? appointments.find(atDesk) ?? appointments[0];
   const called = appointments.filter((row) => row.status === 'called');
 
   useEffect(() => {
-    if (!data || !selected || focusedOnce.current) return;
-    focusedOnce.current = true;
-    setFocusRequest(workTarget(data, selected) ?? 'back');
-  }, [data, selected]);
+    if (data && selected) focus.placeOnce(workTarget(data, selected) ?? 'back');
+  });
 
   const perform = async (command: DeskCommand): Promise<string | null> => {
     const result = await act(db, actor, date, command);
@@ -97,7 +77,7 @@ export function VisitScreen({ db, actor, date, appointmentIds, onLeave }: VisitS
     if (!appointment || !data) return;
     setChosenId(appointment.id);
     setPanel(null);
-    setFocusRequest(target === undefined ? workTarget(data, appointment) : target);
+    focusNow(target === undefined ? workTarget(data, appointment) : target);
   };
   const moveBy = (delta: number) => {
     if (!selected || appointments.length < 2) return;
@@ -108,14 +88,14 @@ export function VisitScreen({ db, actor, date, appointmentIds, onLeave }: VisitS
   const onToNextPerson = (done: LocalAppointment) => {
     const next = appointments.find((row) => row.id !== done.id && atDesk(row));
     if (next) choose(next);
-    else setFocusRequest('back');
+    else focusNow('back');
   };
 
   const actionsFor = (appointment: LocalAppointment) => ({
     start: async () => {
       const ids = called.map((row) => row.id);
       if ((await perform(visitCommands.start(ids))) === null && data) {
-        setFocusRequest(workTarget(data, { ...appointment, status: 'in-service' }));
+        focusNow(workTarget(data, { ...appointment, status: 'in-service' }));
       }
     },
     recall: () => void perform(visitCommands.recall(appointment.id)),
@@ -125,12 +105,12 @@ export function VisitScreen({ db, actor, date, appointmentIds, onLeave }: VisitS
     record: async (step: ChecklistStep, value: Parameters<typeof visitCommands.record>[2]) => {
       // Focus moves on at once, so keys typed ahead land in the next step; a refusal brings it back.
       const key = `${appointment.id}:${step.id}`;
-      recording.current.add(key);
-      const done = new Set([...recording.current].filter((pending) => pending.startsWith(`${appointment.id}:`)).map((pending) => pending.slice(appointment.id.length + 1)));
+      recording.add(key);
+      const done = new Set([...recording].filter((pending) => pending.startsWith(`${appointment.id}:`)).map((pending) => pending.slice(appointment.id.length + 1)));
       if (data) focusNow(workTarget(data, appointment, step.id, done));
       const refusal = await perform(visitCommands.record(appointment.id, step.id, value));
       if (refusal !== null) {
-        recording.current.delete(key);
+        recording.delete(key);
         focusNow(`step:${key}`);
       }
       return refusal;
@@ -177,7 +157,7 @@ export function VisitScreen({ db, actor, date, appointmentIds, onLeave }: VisitS
     } else if (event.altKey && !event.ctrlKey && selected) {
       const target = { KeyS: `summary:${selected.id}`, KeyN: `note:${selected.id}` }[event.code];
       const side = ({ KeyP: 'park', KeyT: 'desk' } as const)[event.code as 'KeyP' | 'KeyT'];
-      if (target) setFocusRequest(target);
+      if (target) focusNow(target);
       if (side) setPanel(side);
       if (target || side) event.preventDefault();
     }
@@ -219,7 +199,7 @@ export function VisitScreen({ db, actor, date, appointmentIds, onLeave }: VisitS
             panel={panel}
             onPanel={(next) => {
               setPanel(next);
-              if (next === null) setFocusRequest(workTarget(data, selected));
+              if (next === null) focusNow(workTarget(data, selected));
             }}
             onError={setFailure}
             register={register}
