@@ -38,6 +38,18 @@ export interface ServerView {
   appointments: Map<string, AppointmentState>;
   conflicts: ConflictRecord[];
   cursor: string;
+  /** Every change of the feed, in order (the feed keeps each state an entity went through). */
+  changes: { seq: string; entity: string; id: string; data: unknown }[];
+}
+
+/** The appointments as the feed had them at `cursor`: the last state of each at or before it. */
+export function appointmentsAsOf(view: ServerView, cursor: string): Map<string, AppointmentState> {
+  const states = new Map<string, AppointmentState>();
+  for (const change of view.changes) {
+    if (BigInt(change.seq) > BigInt(cursor)) break;
+    if (change.entity === 'appointment') states.set(change.id, change.data as AppointmentState);
+  }
+  return states;
 }
 
 export interface SyncRig {
@@ -78,17 +90,19 @@ export async function startSyncRig(): Promise<SyncRig> {
   async function pullAll(): Promise<ServerView> {
     const appointments = new Map<string, AppointmentState>();
     const conflicts: ConflictRecord[] = [];
+    const changes: ServerView['changes'] = [];
     let since = '0';
     for (;;) {
       const response = await fetch(`${apiUrl}/api/v1/sync/pull?since=${since}&limit=1000`, { headers: { authorization: `Bearer ${supervisorToken}` } });
       if (response.status !== 200) throw new Error(`the supervisor's pull answered ${response.status}`);
       const page = pullResponseSchema.parse(await response.json());
+      changes.push(...page.changes);
       for (const change of page.changes) {
         if (change.entity === 'appointment') appointments.set(change.id, change.data as AppointmentState);
         if (change.entity === 'conflict') conflicts.push(change.data as ConflictRecord);
       }
       since = page.nextCursor;
-      if (!page.hasMore) return { appointments, conflicts, cursor: since };
+      if (!page.hasMore) return { appointments, conflicts, cursor: since, changes };
     }
   }
 
