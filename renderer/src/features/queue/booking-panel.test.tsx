@@ -30,7 +30,7 @@ describe('the arrival of a booking', () => {
     expect(await screen.findByRole('button', { name: 'Iedereen aanmelden' })).toHaveFocus();
     const [first] = family;
     await user.click(screen.getByRole('button', { name: `${first!.personName} aanmelden` }));
-    expect(await screen.findByText(`${first!.personName} aangemeld.`)).toBeInTheDocument();
+    expect(await screen.findByText(`${first!.personName} aangemeld: nummer A-001.`)).toBeInTheDocument();
     const line = screen.getAllByTestId('booking-person').find((item) => item.textContent?.includes(first!.personName))!;
     expect(within(line).getAllByText(/Aangemeld/).length).toBeGreaterThan(0);
     expect(screen.getAllByTestId('waiting')).toHaveLength(family.filter((row) => row.personId === first!.personId).length);

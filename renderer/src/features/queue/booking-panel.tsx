@@ -33,6 +33,18 @@ interface PersonAppointments {
   appointments: LocalAppointment[];
 }
 
+/** The ticket number the check-in gave (the display calls it). */
+function ticketOf(events: readonly BalieEvent[]): string | null {
+  const payload = events.find((event) => event.type === 'checkedIn')?.payload as { ticket?: unknown } | undefined;
+  return typeof payload?.ticket === 'string' ? payload.ticket : null;
+}
+
+/** "Anna, Bram checked in: ticket C-004." */
+function checkedInLine(t: ReturnType<typeof useI18n>['t'], names: string, events: readonly BalieEvent[]): string {
+  const ticket = ticketOf(events);
+  return ticket ? t('bookingCheckedInTicket', { names, ticket }) : t('bookingCheckedIn', { names });
+}
+
 function byPerson(appointments: readonly LocalAppointment[]): PersonAppointments[] {
   const persons = new Map<string, PersonAppointments>();
   for (const appointment of appointments) {
@@ -66,7 +78,7 @@ export function BookingPanel({ appointments, perform, checkInMethod, walkInOpen,
 
   const persons = byPerson(appointments);
   const expected = appointments.filter((appointment) => appointment.status === 'expected');
-  const checkedInText = (events: readonly BalieEvent[]) => t('bookingCheckedIn', { names: namesOf(appointments, events) });
+  const checkedInText = (events: readonly BalieEvent[]) => checkedInLine(t, namesOf(appointments, events), events);
   const cancellable = appointments.every((appointment) => ['expected', 'arrived', 'cancelled', 'no-show'].includes(appointment.status));
 
   return (
@@ -162,7 +174,7 @@ function PersonLine({ person, perform, checkInMethod }: { person: PersonAppointm
       </span>
       <span className="button-row">
         {late.length > 0 && (
-          <button type="button" className="button button--small" onClick={() => void perform(checkInCommand(late, checkInMethod), t('bookingCheckedIn', { names: name }))}>
+          <button type="button" className="button button--small" onClick={() => void perform(checkInCommand(late, checkInMethod), (events) => checkedInLine(t, name, events))}>
             {t('bookingCheckInPerson', { name })}
           </button>
         )}

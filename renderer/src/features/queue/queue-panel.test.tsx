@@ -44,8 +44,10 @@ describe('the queue of the desk', () => {
 
     await user.click(await screen.findByRole('button', { name: 'Iedereen aanmelden' }));
     const names = family.map((row) => row.personName);
-    expect(await screen.findByText(`${names.join(', ')} aangemeld.`)).toHaveAttribute('role', 'status');
+    expect(await screen.findByText(`${names.join(', ')} aangemeld: nummer A-001.`)).toHaveAttribute('role', 'status');
     expect(waitingNames()).toEqual(names);
+    // The family holds one ticket, which the waiting-room display calls.
+    for (const item of screen.getAllByTestId('waiting')) expect(within(item).getByText('nummer A-001')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Iedereen aanmelden' })).toBeDisabled();
 
     await user.click(screen.getByRole('button', { name: 'Volgende oproepen' }));

@@ -116,6 +116,7 @@ export function QueuePanel({ rows, deskId, services, onServicesChange, now, perf
             return (
               <li key={row.id} className="queue__item" data-testid="waiting">
                 <span className="queue__slot">{row.slotStart}</span>
+                {row.ticket && <span className="queue__ticket">{t('queueTicket', { ticket: row.ticket })}</span>}
                 <span className="queue__name">{row.personName}</span>
                 <abbr title={t(`service_${row.service}`)}>{row.service}</abbr>
                 <span className={long ? 'queue__wait queue__wait--long' : 'queue__wait'} data-testid="wait">
