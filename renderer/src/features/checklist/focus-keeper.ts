@@ -42,3 +42,14 @@ export class FocusKeeper {
     return element?.isConnected ? element : undefined;
   }
 }
+
+/** Runs the screen's actions one after another, in the order the clerk gave them. */
+export class ActionQueue {
+  private last: Promise<unknown> = Promise.resolve();
+
+  run<Result>(action: () => Promise<Result>): Promise<Result> {
+    const next = this.last.then(action, action);
+    this.last = next.catch(() => undefined);
+    return next;
+  }
+}

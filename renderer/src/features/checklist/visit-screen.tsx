@@ -11,7 +11,7 @@ import { act, type DeskActor } from '../../db/desk-actor';
 import type { DeskDatabase, LocalAppointment } from '../../db/desk-db';
 import type { DeskCommand } from '../../db/perform-command';
 import { useI18n } from '../../i18n/i18n';
-import { FocusKeeper } from './focus-keeper';
+import { ActionQueue, FocusKeeper } from './focus-keeper';
 import { loadVisit, sendOnChoices, type VisitData } from './load-visit';
 import { PersonTabs } from './person-tabs';
 import { PersonVisit, type SidePanel } from './person-visit';
@@ -52,6 +52,7 @@ export function VisitScreen({ db, actor, date, appointmentIds, onLeave }: VisitS
   const [announcement, setAnnouncement] = useState('');
   // Created once, outside React's state: the action closures are built while rendering and used later.
   const [focus] = useState(() => new FocusKeeper());
+  const [actions] = useState(() => new ActionQueue());
   // Steps recorded during this visit, read back or not: a fast clerk (or scanner) types ahead of the live query.
   const [recording] = useState(() => new Set<string>());
 
@@ -68,7 +69,7 @@ export function VisitScreen({ db, actor, date, appointmentIds, onLeave }: VisitS
   });
 
   const perform = async (command: DeskCommand): Promise<string | null> => {
-    const result = await act(db, actor, date, command);
+    const result = await actions.run(() => act(db, actor, date, command));
     const refusal = result.ok ? null : result.error.message[language];
     setFailure(refusal);
     return refusal;
@@ -85,8 +86,10 @@ export function VisitScreen({ db, actor, date, appointmentIds, onLeave }: VisitS
     choose(appointments[(index + delta + appointments.length) % appointments.length]);
   };
   /** After this person leaves the desk: on to the next person still at the desk, or back to the queue. */
-  const onToNextPerson = (done: LocalAppointment) => {
-    const next = appointments.find((row) => row.id !== done.id && atDesk(row));
+  const onToNextPerson = async (done: LocalAppointment) => {
+    // Read as stored now: the view may not show the last action yet.
+    const stored = await db.appointments.bulkGet(appointments.map((row) => row.id));
+    const next = stored.find((row): row is LocalAppointment => row !== undefined && row.id !== done.id && atDesk(row));
     if (next) choose(next);
     else focusNow('back');
   };
@@ -100,7 +103,7 @@ export function VisitScreen({ db, actor, date, appointmentIds, onLeave }: VisitS
     },
     recall: () => void perform(visitCommands.recall(appointment.id)),
     noShow: async () => {
-      if ((await perform(visitCommands.noShow(appointment.id))) === null) onToNextPerson(appointment);
+      if ((await perform(visitCommands.noShow(appointment.id))) === null) await onToNextPerson(appointment);
     },
     record: async (step: ChecklistStep, value: Parameters<typeof visitCommands.record>[2]) => {
       // Focus moves on at once, so keys typed ahead land in the next step; a refusal brings it back.
@@ -122,7 +125,7 @@ export function VisitScreen({ db, actor, date, appointmentIds, onLeave }: VisitS
         setAnnouncement(
           sendOn ? t('visitTransferredTo', { name: appointment.personName, service: t(`service_${sendOn.service}`) }) : t('visitCompleted', { name: appointment.personName, outcome: t(`status_${args[0] === 'completed' ? 'completed' : 'partial'}`) }),
         );
-        onToNextPerson(appointment);
+        await onToNextPerson(appointment);
       }
       return refusal;
     },
@@ -130,7 +133,7 @@ export function VisitScreen({ db, actor, date, appointmentIds, onLeave }: VisitS
       const refusal = await perform(visitCommands.park(appointment.id, reason));
       if (refusal === null) {
         setAnnouncement(t('visitParked', { name: appointment.personName }));
-        onToNextPerson(appointment);
+        await onToNextPerson(appointment);
       }
       return refusal;
     },
@@ -138,7 +141,7 @@ export function VisitScreen({ db, actor, date, appointmentIds, onLeave }: VisitS
       const refusal = await perform(visitCommands.toOtherDesk(appointment.id, appointment.service, deskId, reason));
       if (refusal === null) {
         setAnnouncement(t('visitTransferredTo', { name: appointment.personName, service: deskId ?? t(`service_${appointment.service}`) }));
-        onToNextPerson(appointment);
+        await onToNextPerson(appointment);
       }
       return refusal;
     },

@@ -4,7 +4,6 @@
  * checklist, a reason where the outcome asks for one, and where the person goes next.
  */
 import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { completionProblem } from '../../../../shared/checklists/step-rules';
 import type { OutcomeCode, ServiceCode } from '../../../../shared/domain/codes';
 import type { LocalAppointment } from '../../db/desk-db';
 import { useI18n } from '../../i18n/i18n';
@@ -51,12 +50,9 @@ export function VisitSummary({ appointment, checklist, sendOnChoices, otherDeskI
   const declared = definition.outcomes.find((candidate) => candidate.code === outcome);
   const times = stepTimes(appointment);
 
+  // The shared rules (every required step, a reason where asked) are checked by the command itself,
+  // against the day as stored: steps typed ahead a moment ago count even before this view shows them.
   const finish = async () => {
-    const problem = completionProblem(definition, checklist.subject, appointment.date, checklist.recorded, { code: outcome, reason });
-    if (problem) {
-      setError(problem.error.message[language]);
-      return;
-    }
     const sendOn = sendOnService === '' ? null : { service: sendOnService, deskId: sendOnDesk === '' ? null : sendOnDesk };
     setError(await onFinish(outcome, reason.trim() || null, sendOn));
   };
