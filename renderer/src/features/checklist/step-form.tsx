@@ -2,7 +2,7 @@
  * One step of the checklist as the clerk works through it: title, instruction, what is recorded
  * (and when), its input, its exceptions (Alt+E) and the reason when something is refused.
  */
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { ChecklistStep } from '../../../../shared/checklists/definition-schema';
 import type { StepValue } from '../../../../shared/checklists/step-value';
 import type { RecordedStep } from '../../../../shared/domain/appointment-state';
@@ -40,8 +40,11 @@ export function StepForm({ step, position, recorded, onRecord, registerFocus }: 
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [exceptionOpen, setExceptionOpen] = useState(false);
+  // After a cancelled exception, focus returns to the button that opened it.
+  const refocusException = useRef(false);
   const titleId = useId();
   const errorId = useId();
+  const exceptionId = useId();
   const open = recorded === undefined || editing;
   const canOpenException = open && step.kind !== 'exception' && (step.exceptions?.length ?? 0) > 0;
 
@@ -91,8 +94,19 @@ export function StepForm({ step, position, recorded, onRecord, registerFocus }: 
         />
       )}
       {canOpenException && !exceptionOpen && (
-        <button type="button" className="visit-secondary" onClick={() => setExceptionOpen(true)}>
-          {t('checklistException')} <kbd aria-hidden="true">Alt+E</kbd>
+        <button
+          type="button"
+          className="visit-secondary"
+          ref={(element) => {
+            if (element && refocusException.current) {
+              refocusException.current = false;
+              element.focus();
+            }
+          }}
+          aria-labelledby={`${exceptionId} ${titleId}`}
+          onClick={() => setExceptionOpen(true)}
+        >
+          <span id={exceptionId}>{t('checklistException')}</span> <kbd aria-hidden="true">Alt+E</kbd>
         </button>
       )}
       {canOpenException && exceptionOpen && (
@@ -101,6 +115,7 @@ export function StepForm({ step, position, recorded, onRecord, registerFocus }: 
           onRecord={record}
           onError={setError}
           onClose={() => {
+            refocusException.current = true;
             setExceptionOpen(false);
             setError(null);
           }}

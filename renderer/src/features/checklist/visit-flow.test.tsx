@@ -153,6 +153,7 @@ describe('a visit at the desk, by keyboard', () => {
     expect(screen.getByRole('textbox', { name: 'Reden van de uitzondering' })).toBeInTheDocument();
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('textbox', { name: 'Reden van de uitzondering' })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /^Uitzondering .*vingerafdrukken/ })).toHaveFocus();
     expect(onLeave).not.toHaveBeenCalled();
     await user.keyboard('{Escape}');
     expect(onLeave).toHaveBeenCalledTimes(1);
