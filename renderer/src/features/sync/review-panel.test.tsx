@@ -1,5 +1,6 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import axe from 'axe-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkIn } from '../../../../shared/domain/commands-queue';
 import { dropDatabase, expectedAppointments, freshDatabase, serverUrl, signedInDesk, type SignedInDesk } from '../../../test/desk-fixtures';
@@ -91,7 +92,7 @@ describe('reviewing what the server refused and what conflicted, from the sync l
     }
     expect(await syncOnce(deskTwo, 'push')).toMatchObject({ ok: true, rejected: 2 });
     const user = userEvent.setup();
-    render(
+    const { container } = render(
       <I18nProvider initialLanguage="en">
         <SyncIndicator db={second} store={createSyncStatusStore()} deskId="MAA-D2" />
       </I18nProvider>,
@@ -109,5 +110,8 @@ describe('reviewing what the server refused and what conflicted, from the sync l
     expect(items[1]).toHaveFocus();
     await user.keyboard('{Home}');
     expect(items[0]).toHaveFocus();
+    // jsdom lays nothing out: contrast is left to the browser suite.
+    const { violations } = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
+    expect(violations.map((violation) => violation.id)).toEqual([]);
   });
 });
