@@ -52,6 +52,7 @@ export function ClerkDesk({ db, actor, date, clock = systemClock, keyClock, stor
   const [leftVisit, setLeftVisit] = useState<string | null>(null);
   const root = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
+  const gridRef = useRef<HTMLDivElement>(null);
   const callNextRef = useRef<HTMLButtonElement>(null);
   const visitRegion = useRef<HTMLElement>(null);
 
@@ -81,7 +82,8 @@ export function ClerkDesk({ db, actor, date, clock = systemClock, keyClock, stor
   const closeBooking = () => {
     setSelectedBookingId(null);
     setWalkInOpen(false);
-    searchRef.current?.focus();
+    // Back on the agenda, where the next client is found (arrows, a scan, or / to search).
+    (gridRef.current ?? searchRef.current)?.focus();
   };
   const leaveVisit = useCallback(() => {
     setLeftVisit(visitKey);
@@ -147,7 +149,7 @@ export function ClerkDesk({ db, actor, date, clock = systemClock, keyClock, stor
                 onClose={closeBooking}
               />
             )}
-            <AgendaWorkspace rows={rows} selectedBookingId={selectedBookingId} onOpenBooking={(id) => openBooking(id)} searchRef={searchRef} />
+            <AgendaWorkspace rows={rows} selectedBookingId={selectedBookingId} onOpenBooking={(id) => openBooking(id)} searchRef={searchRef} gridRef={gridRef} />
           </div>
         </div>
       )}

@@ -5,7 +5,7 @@
  * (aria-activedescendant), so a row scrolled out of the page never takes the focus with it.
  */
 import { observeElementRect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { LocalAppointment } from '../../db/desk-db';
 import { useI18n } from '../../i18n/i18n';
 
@@ -23,7 +23,7 @@ export interface AgendaGridProps {
   /** The booking opened elsewhere (by a scan or the queue): the grid moves to it. */
   selectedBookingId: string | null;
   onOpenBooking(bookingId: string): void;
-  gridRef?: Ref<HTMLDivElement>;
+  gridRef?: RefObject<HTMLDivElement | null>;
 }
 
 export function AgendaGrid({ rows, selectedBookingId, onOpenBooking, gridRef }: AgendaGridProps) {
@@ -40,6 +40,8 @@ export function AgendaGrid({ rows, selectedBookingId, onOpenBooking, gridRef }: 
     overscan: 8,
     observeElementRect: observeRectOrFallback,
     getItemKey: (index) => rows[index]?.id ?? index,
+    // The header row scrolls with the grid (sticky on top): the rows start below it.
+    scrollMargin: AGENDA_ROW_HEIGHT,
   });
 
   useEffect(() => {
@@ -81,7 +83,10 @@ export function AgendaGrid({ rows, selectedBookingId, onOpenBooking, gridRef }: 
       {t('agendaGridHelp')}
     </p>
     <div
-      ref={gridRef}
+      ref={(element) => {
+        scrollElement.current = element;
+        if (gridRef) gridRef.current = element;
+      }}
       role="grid"
       className="agenda-grid"
       aria-label={t('agendaGridLabel')}
@@ -102,8 +107,8 @@ export function AgendaGrid({ rows, selectedBookingId, onOpenBooking, gridRef }: 
           ))}
         </div>
       </div>
-      <div role="rowgroup" ref={scrollElement} className="agenda-grid__body">
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+      <div role="rowgroup" className="agenda-grid__body" style={{ height: virtualizer.getTotalSize() - AGENDA_ROW_HEIGHT }}>
+        <div>
           {items.map((item) => {
             const row = rows[item.index]!;
             const previous = rows[item.index - 1];
@@ -118,7 +123,7 @@ export function AgendaGrid({ rows, selectedBookingId, onOpenBooking, gridRef }: 
                 aria-rowindex={item.index + 2}
                 aria-selected={item.index === activeIndex}
                 className={`agenda-grid__row${firstOfBooking ? ' agenda-grid__row--booking' : ''}${item.index === activeIndex ? ' agenda-grid__row--active' : ''}`}
-                style={{ transform: `translateY(${item.start}px)`, height: AGENDA_ROW_HEIGHT }}
+                style={{ transform: `translateY(${item.start - AGENDA_ROW_HEIGHT}px)`, height: AGENDA_ROW_HEIGHT }}
                 onClick={() => {
                   setActive(item.index);
                   onOpenBooking(row.bookingId);

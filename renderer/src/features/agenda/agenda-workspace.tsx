@@ -3,7 +3,7 @@
  * virtualised grid of the day. Enter in the search opens the first booking found (a scanner typing
  * into the field lands there too); arrow down goes to the grid.
  */
-import { useDeferredValue, useMemo, useRef, useState, type Ref } from 'react';
+import { useDeferredValue, useMemo, useRef, useState, type Ref, type RefObject } from 'react';
 import { APPOINTMENT_STATUSES, SERVICE_CODES, type AppointmentStatus, type ServiceCode } from '../../../../shared/domain/codes';
 import type { LocalAppointment } from '../../db/desk-db';
 import { useI18n } from '../../i18n/i18n';
@@ -16,14 +16,17 @@ export interface AgendaWorkspaceProps {
   selectedBookingId: string | null;
   onOpenBooking(bookingId: string): void;
   searchRef?: Ref<HTMLInputElement>;
+  /** The grid, for the app to put the focus back on it (e.g. after a booking is closed). */
+  gridRef?: RefObject<HTMLDivElement | null>;
 }
 
-export function AgendaWorkspace({ rows, selectedBookingId, onOpenBooking, searchRef }: AgendaWorkspaceProps) {
+export function AgendaWorkspace({ rows, selectedBookingId, onOpenBooking, searchRef, gridRef }: AgendaWorkspaceProps) {
   const { t } = useI18n();
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<AppointmentStatus | 'all'>('all');
   const [service, setService] = useState<ServiceCode | 'all'>('all');
-  const grid = useRef<HTMLDivElement>(null);
+  const ownGrid = useRef<HTMLDivElement>(null);
+  const grid = gridRef ?? ownGrid;
   const ordered = useMemo(() => inAgendaOrder(rows), [rows]);
   // Typing stays instant on a long day: the list follows as soon as the renderer is free.
   const deferredQuery = useDeferredValue(query);
@@ -59,9 +62,11 @@ export function AgendaWorkspace({ rows, selectedBookingId, onOpenBooking, search
               } else if (event.key === 'ArrowDown') {
                 event.preventDefault();
                 grid.current?.focus();
-              } else if (event.key === 'Escape' && query !== '') {
+              } else if (event.key === 'Escape') {
+                // Esc clears the search, and a second Esc leaves the field for the grid (shortcuts work there).
                 event.stopPropagation();
-                setQuery('');
+                if (query !== '') setQuery('');
+                else grid.current?.focus();
               }
             }}
           />
