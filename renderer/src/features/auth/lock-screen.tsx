@@ -56,9 +56,12 @@ export function LockScreen({ db, bridge, session }: { db: DeskDatabase; bridge: 
 }
 
 /**
- * Shows `children` while the desk is open, the lock screen while it is locked, and locks it after
- * the idle minutes. `lockAtStart`: a desk that starts with a kept session (the app was restarted)
- * opens locked. Nothing while IndexedDB answers, so a locked desk never flashes its content.
+ * Shows `children` while the desk is open and the lock screen while it is locked, and locks it
+ * after the idle minutes. While locked the content stays mounted but hidden and inert: no personal
+ * data on screen, nothing reachable by keyboard, and the clerk finds the screen as it was (a
+ * half-filled form included) after unlocking. `lockAtStart`: a desk that starts with a kept
+ * session (the app was restarted) opens locked. Nothing while IndexedDB answers, so a locked desk
+ * never flashes its content.
  */
 export function DeskLockGate({ db, bridge, lockAtStart = false, children }: { db: DeskDatabase; bridge: DeskBridge; lockAtStart?: boolean; children: ReactNode }) {
   const state = useLiveQuery(async () => ({ session: (await readMeta(db.meta, 'session')) ?? null, lock: (await readMeta(db.meta, 'lock')) ?? null }), [db]);
@@ -67,6 +70,14 @@ export function DeskLockGate({ db, bridge, lockAtStart = false, children }: { db
     if (lockAtStart) void lockDesk(db);
   }, [db, lockAtStart]);
   if (!state) return null;
-  if (state.session && state.lock) return <LockScreen db={db} bridge={bridge} session={state.session} />;
-  return <>{children}</>;
+  const locked = Boolean(state.session && state.lock);
+  return (
+    <>
+      {locked && state.session && <LockScreen db={db} bridge={bridge} session={state.session} />}
+      {/* display: contents keeps the shell's layout as if this wrapper were not there (set through the DOM, which the CSP allows). */}
+      <div className="desk-lock__content" hidden={locked} inert={locked} style={locked ? undefined : { display: 'contents' }}>
+        {children}
+      </div>
+    </>
+  );
 }
