@@ -28,6 +28,8 @@ interface BalieHarness {
   token(): Promise<string | null>;
   perform(date: string, actions: HarnessAction[]): Promise<{ done: number; eventIds: string[]; refused: { index: number; code: string }[] }>;
   snapshot(): Promise<HarnessSnapshot>;
+  pendingEvents(): Promise<{ id: string }[]>;
+  reconcile(): Promise<number>;
 }
 
 declare global {
@@ -66,4 +68,16 @@ export async function signInAgain(page: Page, username: string, password: string
 export async function sessionTokenOf(page: Page): Promise<string | null> {
   await ready(page);
   return page.evaluate(() => window.balieHarness!.token());
+}
+
+/** The outbox's pending events, as the desk would send them. */
+export async function pendingEventsOf(page: Page): Promise<{ id: string }[]> {
+  await ready(page);
+  return page.evaluate(() => window.balieHarness!.pendingEvents());
+}
+
+/** The network is back (the caller lifted the block): ms until the outbox is empty and a sync finished. */
+export async function reconcileOn(page: Page): Promise<number> {
+  await ready(page);
+  return page.evaluate(() => window.balieHarness!.reconcile());
 }

@@ -74,12 +74,13 @@ export async function signInAs(apiUrl: string, username: string, device?: { devi
   return ((await response.json()) as { token: string }).token;
 }
 
-export async function startSyncRig(): Promise<SyncRig> {
+/** `databaseUrl`: a PostgreSQL database for the server instead of PGlite (the bench runs both). */
+export async function startSyncRig(options: { databaseUrl?: string } = {}): Promise<SyncRig> {
   const workDir = await mkdtemp(join(tmpdir(), 'balie-sync-proof-'));
   const dataDir = join(workDir, 'server-data');
   const [apiPort, deskPort] = [await freePort(), await freePort()];
   const deskOrigin = `http://127.0.0.1:${deskPort}`;
-  const serverOptions = { port: apiPort, dataDir, deskOrigins: [deskOrigin] };
+  const serverOptions = { port: apiPort, dataDir, deskOrigins: [deskOrigin], ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}) };
   let api = await startApiServer(serverOptions);
   const apiUrl = api.url;
   const desk: StaticDeskServer = await startStaticDeskServer(deskPort, apiUrl, HARNESS_BUILD_DIR);

@@ -9,6 +9,7 @@ import { addNote, complete, park, startService } from '../../../shared/domain/co
 import { callAppointment, checkIn, markNoShow, recall } from '../../../shared/domain/commands-queue';
 import type { AppointmentState } from '../../../shared/domain/appointment-state';
 import type { DeskBridge } from '../../../shared/ipc/desk-bridge';
+import type { BalieEvent } from '../../../shared/sync/events';
 import { act, actorOf } from '../../src/db/desk-actor';
 import type { DeskDatabase, StoredConflict } from '../../src/db/desk-db';
 import { readMeta } from '../../src/db/desk-meta';
@@ -41,6 +42,13 @@ export interface BalieHarness {
   /** Performs the actions one after the other, each in its own transaction, as a clerk would. */
   perform(date: string, actions: HarnessAction[]): Promise<{ done: number; eventIds: string[]; refused: { index: number; code: string }[] }>;
   snapshot(): Promise<HarnessSnapshot>;
+  /** The events waiting in the outbox, in device order (the bench gives PouchDB the same documents). */
+  pendingEvents(): Promise<BalieEvent[]>;
+  /**
+   * Tells the page the network is back and waits until the outbox is empty and a sync finished
+   * after that moment; answers how long it took (ms), measured in the page.
+   */
+  reconcile(): Promise<number>;
 }
 
 function commandOf(action: HarnessAction): DeskCommand {
@@ -106,6 +114,20 @@ export function createHarness(db: DeskDatabase, bridge: DeskBridge): BalieHarnes
         shown: rows.map((row) => appointmentPart(row as unknown as AppointmentState & Record<string, unknown>)),
         base: rows.flatMap((row) => (row.base ? [row.base] : [])),
       };
+    },
+    async pendingEvents() {
+      return (await db.outbox.orderBy('deviceSeq').filter((entry) => entry.state === 'pending').toArray()).map((entry) => entry.event);
+    },
+    async reconcile() {
+      const started = performance.now();
+      const since = new Date().toISOString();
+      globalThis.dispatchEvent(new Event('online'));
+      for (;;) {
+        const pending = await db.outbox.where('state').equals('pending').count();
+        const lastSyncAt = await readMeta(db.meta, 'lastSyncAt');
+        if (pending === 0 && lastSyncAt !== undefined && lastSyncAt >= since) return performance.now() - started;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
     },
   };
 }
