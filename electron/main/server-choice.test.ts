@@ -46,4 +46,13 @@ describe('choosing the server on the first run of the desktop app', () => {
     // The next start of the app finds it chosen, without BALIE_SERVER_URL.
     await expect(loadDeskConfig({ folder, env: {}, log })).resolves.toMatchObject({ serverUrl: 'https://balie.example.org', serverUrlChosen: true });
   });
+
+  it('refuses to move a desk whose server is chosen: a page must not be able to send the desk elsewhere', async () => {
+    settings = { ...settings, serverUrl: 'https://balie.example.org', serverUrlChosen: true };
+    const fetch = vi.fn(async () => ({ status: 200, json: async () => healthy }));
+    expect(await chooser(fetch)('https://elsewhere.example.org')).toEqual({ ok: false, error: 'already-chosen' });
+    expect(fetch).not.toHaveBeenCalled();
+    expect(settings.serverUrl).toBe('https://balie.example.org');
+    await expect(readFile(join(folder, DESK_CONFIG_FILE))).rejects.toThrow();
+  });
 });

@@ -22,6 +22,10 @@ export type ServerChoiceSources = {
  */
 export function createServerChooser(sources: ServerChoiceSources): DeskBridgeHandlers['chooseServerUrl'] {
   return async (typed) => {
+    if (sources.current().serverUrlChosen) {
+      sources.log('Refused to change the server from the page: it was chosen already (edit desk-config.json to move the desk)');
+      return { ok: false, error: 'already-chosen' };
+    }
     const serverUrl = normalizeServerUrl(typed);
     if (!serverUrl) return { ok: false, error: 'invalid-url' };
     const checked = await checkBalieServer(serverUrl, (url) => sources.fetch(url, { signal: AbortSignal.timeout(HEALTH_TIMEOUT_MS) }));

@@ -87,10 +87,12 @@ export const printReceiptRequestSchema = receiptSchema.extend({
 });
 
 /**
- * Why a server address was not taken: not an http(s) URL; nothing answered at it; or something
- * answered that is not a Balie server's health check.
+ * Why a server address was not taken: not an http(s) URL; nothing answered at it; something
+ * answered that is not a Balie server's health check; or this desk's server was chosen already
+ * (changing it is an administrator's edit of the desk's configuration, never the page's: a page
+ * that could move the desk to another server could send its data anywhere).
  */
-export const serverChoiceErrorSchema = z.enum(['invalid-url', 'unreachable', 'not-balie']);
+export const serverChoiceErrorSchema = z.enum(['invalid-url', 'unreachable', 'not-balie', 'already-chosen']);
 export type ServerChoiceError = z.infer<typeof serverChoiceErrorSchema>;
 
 /** Every bridge function: its IPC channel, its argument tuple and its answer. */
@@ -102,8 +104,8 @@ export const deskBridgeContract = {
     desktopOnly: false,
   },
   /**
-   * First run: sets the server this desk syncs with, after checking that a Balie server answers
-   * its health check there. `reloadRequired`: the page must be loaded again before it may reach
+   * First run only: sets the server this desk syncs with, after checking that a Balie server
+   * answers its health check there (refused once a server is chosen). `reloadRequired`: the page must be loaded again before it may reach
    * the new server (in Electron the page's CSP names the server it may connect to).
    */
   chooseServerUrl: {

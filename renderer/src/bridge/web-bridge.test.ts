@@ -81,7 +81,10 @@ describe('the first run of a browser desk', () => {
     const storage = memoryStorage();
     const bridge = createWebBridge(at('http://127.0.0.1:5173/'), storage, uuid);
     expect(await bridge.chooseServerUrl!(`  ${serverUrl}/ `)).toEqual({ ok: true, serverUrl, reloadRequired: false });
-    const next = await createWebBridge(at('http://127.0.0.1:5173/'), storage, uuid).getConfig();
-    expect(next).toMatchObject({ serverUrl, serverUrlChosen: true });
+    const next = createWebBridge(at('http://127.0.0.1:5173/'), storage, uuid);
+    expect(await next.getConfig()).toMatchObject({ serverUrl, serverUrlChosen: true });
+    // Chosen once: the page cannot move the desk to another server.
+    expect(await next.chooseServerUrl!('http://127.0.0.1:4870')).toEqual({ ok: false, error: 'already-chosen' });
+    expect(await next.getConfig()).toMatchObject({ serverUrl });
   });
 });

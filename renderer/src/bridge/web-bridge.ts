@@ -19,7 +19,7 @@
  *   alone (every session also needs a clerk's password) and an admin can revoke the device.
  * Counter PCs run the desktop app; the browser desk is for supervisors and the end-to-end suite.
  */
-import { deskConfigSchema, deskSessionSchema, deviceSecretSchema, type DeskBridge, type DeskSession } from '../../../shared/ipc/desk-bridge';
+import { deskConfigSchema, deskSessionSchema, deviceSecretSchema, type DeskBridge, type DeskConfig, type DeskSession } from '../../../shared/ipc/desk-bridge';
 import { checkBalieServer, normalizeServerUrl } from '../../../shared/ipc/server-choice';
 
 const SERVER_URL_KEY = 'balie.serverUrl';
@@ -60,24 +60,26 @@ export function createWebBridge(
   sessionStore: Storage = memoryStorage(),
 ): DeskBridge {
   let session: DeskSession | null | undefined;
+  const getConfig = async (): Promise<DeskConfig> => {
+    const fromQuery = new URLSearchParams(location.search).get('server');
+    const chosen = fromQuery ?? storage.getItem(SERVER_URL_KEY);
+    const servedByServer = location.pathname.startsWith(SERVED_BY_SERVER_PATH);
+    const serverUrl = chosen ?? location.origin;
+    const config = deskConfigSchema.parse({
+      serverUrl: serverUrl.replace(/\/+$/, ''),
+      deviceId: storage.getItem(DEVICE_ID_KEY) ?? randomUUID(),
+      host: 'web',
+      serverUrlChosen: chosen !== null || servedByServer,
+    });
+    // Remembered only once valid, so one bad link cannot break the next reload.
+    if (fromQuery) storage.setItem(SERVER_URL_KEY, config.serverUrl);
+    storage.setItem(DEVICE_ID_KEY, config.deviceId);
+    return config;
+  };
   return {
-    async getConfig() {
-      const fromQuery = new URLSearchParams(location.search).get('server');
-      const chosen = fromQuery ?? storage.getItem(SERVER_URL_KEY);
-      const servedByServer = location.pathname.startsWith(SERVED_BY_SERVER_PATH);
-      const serverUrl = chosen ?? location.origin;
-      const config = deskConfigSchema.parse({
-        serverUrl: serverUrl.replace(/\/+$/, ''),
-        deviceId: storage.getItem(DEVICE_ID_KEY) ?? randomUUID(),
-        host: 'web',
-        serverUrlChosen: chosen !== null || servedByServer,
-      });
-      // Remembered only once valid, so one bad link cannot break the next reload.
-      if (fromQuery) storage.setItem(SERVER_URL_KEY, config.serverUrl);
-      storage.setItem(DEVICE_ID_KEY, config.deviceId);
-      return config;
-    },
+    getConfig,
     async chooseServerUrl(typed) {
+      if ((await getConfig()).serverUrlChosen) return { ok: false, error: 'already-chosen' };
       const serverUrl = normalizeServerUrl(typed);
       if (!serverUrl) return { ok: false, error: 'invalid-url' };
       const checked = await checkBalieServer(serverUrl, (url) => fetch(url, { signal: AbortSignal.timeout(HEALTH_TIMEOUT_MS) }));
