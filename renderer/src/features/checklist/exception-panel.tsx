@@ -12,13 +12,10 @@ interface ExceptionPanelProps {
   readonly exceptions: readonly ChecklistOption[];
   readonly onRecord: (value: StepValue) => Promise<boolean>;
   readonly onError: (message: string | null) => void;
-  /** Absent for a step that is nothing but exceptions (it cannot be closed). */
-  readonly onClose?: () => void;
-  /** Focus the first choice when the panel opens (not when it is the step's only form). */
-  readonly focusOnOpen: boolean;
+  readonly onClose: () => void;
 }
 
-export function ExceptionPanel({ exceptions, onRecord, onError, onClose, focusOnOpen }: ExceptionPanelProps) {
+export function ExceptionPanel({ exceptions, onRecord, onError, onClose }: ExceptionPanelProps) {
   const { t, language } = useI18n();
   const [exceptionId, setExceptionId] = useState(exceptions[0]?.id ?? '');
   const [reason, setReason] = useState('');
@@ -26,9 +23,7 @@ export function ExceptionPanel({ exceptions, onRecord, onError, onClose, focusOn
   const reasonId = useId();
   const firstChoice = useRef<HTMLInputElement>(null);
   const reasonField = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => {
-    if (focusOnOpen) firstChoice.current?.focus();
-  }, [focusOnOpen]);
+  useEffect(() => firstChoice.current?.focus(), []);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -41,7 +36,7 @@ export function ExceptionPanel({ exceptions, onRecord, onError, onClose, focusOn
     await onRecord(value.data);
   };
   const closeOnEscape = (event: KeyboardEvent) => {
-    if (event.key === 'Escape' && onClose) {
+    if (event.key === 'Escape') {
       event.stopPropagation();
       onClose();
     }
@@ -69,11 +64,9 @@ export function ExceptionPanel({ exceptions, onRecord, onError, onClose, focusOn
       <textarea id={reasonId} ref={reasonField} rows={2} maxLength={500} aria-required="true" value={reason} onChange={(event) => setReason(event.target.value)} />
       <div className="visit-actions">
         <button type="submit">{t('checklistExceptionRecord')}</button>
-        {onClose && (
-          <button type="button" onClick={onClose}>
-            {t('checklistExceptionCancel')} <kbd>Esc</kbd>
-          </button>
-        )}
+        <button type="button" onClick={onClose}>
+          {t('checklistExceptionCancel')} <kbd aria-hidden="true">Esc</kbd>
+        </button>
       </div>
     </form>
   );

@@ -31,7 +31,8 @@ function StepInput(props: StepInputProps<ChecklistStep['kind']>) {
     case 'number':
       return <TypedInput {...props} step={step} />;
     case 'exception':
-      return <ExceptionPanel exceptions={step.exceptions} onRecord={props.onRecord} onError={props.onError} focusOnOpen={false} />;
+      // Nothing but exceptions: the step opens like any other step's exceptions (Alt+E).
+      return null;
   }
 }
 
@@ -44,9 +45,8 @@ export function StepForm({ step, position, recorded, onRecord, registerFocus }: 
   const refocusException = useRef(false);
   const titleId = useId();
   const errorId = useId();
-  const exceptionId = useId();
   const open = recorded === undefined || editing;
-  const canOpenException = open && step.kind !== 'exception' && (step.exceptions?.length ?? 0) > 0;
+  const canOpenException = open && (step.exceptions?.length ?? 0) > 0;
 
   const record = async (value: StepValue) => {
     const refusal = await onRecord(value);
@@ -103,10 +103,11 @@ export function StepForm({ step, position, recorded, onRecord, registerFocus }: 
               element.focus();
             }
           }}
-          aria-labelledby={`${exceptionId} ${titleId}`}
+          aria-describedby={titleId}
+          aria-keyshortcuts="Alt+E"
           onClick={() => setExceptionOpen(true)}
         >
-          <span id={exceptionId}>{t('checklistException')}</span> <kbd aria-hidden="true">Alt+E</kbd>
+          {t('checklistException')} <kbd aria-hidden="true">Alt+E</kbd>
         </button>
       )}
       {canOpenException && exceptionOpen && (
@@ -119,7 +120,6 @@ export function StepForm({ step, position, recorded, onRecord, registerFocus }: 
             setExceptionOpen(false);
             setError(null);
           }}
-          focusOnOpen
         />
       )}
       {error && (

@@ -20,12 +20,11 @@ export interface StepInputProps<Kind extends ChecklistStep['kind']> {
   readonly registerFocus: (element: HTMLElement | null) => void;
 }
 
-export function ConfirmInput({ titleId, onRecord, registerFocus }: StepInputProps<'confirm'>) {
+export function ConfirmInput({ titleId, errorId, onRecord, registerFocus }: StepInputProps<'confirm'>) {
   const { t } = useI18n();
-  const labelId = useId();
   return (
-    <button type="button" ref={registerFocus} aria-labelledby={`${labelId} ${titleId}`} onClick={() => void onRecord({ kind: 'confirmed' })}>
-      <span id={labelId}>{t('checklistConfirm')}</span> <kbd aria-hidden="true">Enter</kbd>
+    <button type="button" className="visit-primary" ref={registerFocus} aria-describedby={[titleId, errorId].filter(Boolean).join(' ')} aria-keyshortcuts="Enter" onClick={() => void onRecord({ kind: 'confirmed' })}>
+      {t('checklistConfirm')} <kbd aria-hidden="true">Enter</kbd>
     </button>
   );
 }

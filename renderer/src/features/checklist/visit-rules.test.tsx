@@ -28,7 +28,7 @@ describe('the checklist asks only what applies to the person', () => {
         <VisitScreen db={db} actor={actor} date={today} appointmentIds={appointmentIds} onLeave={onLeave} />
       </I18nProvider>,
     );
-    const start = await screen.findByRole('button', { name: /Klant zit aan de balie: beginnen/ });
+    const start = await screen.findByRole('button', { name: /Klant zit aan de balie: beginnen/ }, { timeout: 5000 });
     await waitFor(() => expect(start).toHaveFocus());
     await user.keyboard('{Enter}');
     const steps = await screen.findByRole('list', { name: 'Stappen' });
@@ -101,5 +101,27 @@ describe('the checklist asks only what applies to the person', () => {
     expect(await within(fingerprints).findByText(/Blijvend onmogelijk: Beide handen in het gips/)).toBeInTheDocument();
     expect((await db.appointments.get(appointmentId))?.steps.fingerprints?.value).toEqual({ kind: 'exception', exceptionId: 'permanent-exemption', reason: 'Beide handen in het gips' });
     expect(screen.getByRole('listitem', { name: /Handtekening/ })).toContainElement(document.activeElement as HTMLElement);
+  });
+
+  it('a card not at this location is recorded as an exception with its reason, and the visit ends "not handed over" with a reason', async () => {
+    const { user, appointmentId } = await serve({ name: 'Lucía Romero', ageInYears: 29, nationalityCategory: 'other', service: 'DOC' });
+    const exceptionStep = screen.getByRole('listitem', { name: /Uitzondering bij de overdracht/ });
+    await user.click(within(exceptionStep).getByRole('button', { name: /^Uitzondering/ }));
+    expect(within(exceptionStep).getByRole('radio', { name: 'Pas ligt niet op deze locatie' })).toHaveFocus();
+    await user.click(within(exceptionStep).getByRole('textbox', { name: 'Reden van de uitzondering' }));
+    await user.keyboard('Pas is naar Den Haag gestuurd');
+    await user.click(within(exceptionStep).getByRole('button', { name: 'Uitzondering vastleggen' }));
+    expect(await within(exceptionStep).findByText(/Pas ligt niet op deze locatie: Pas is naar Den Haag gestuurd/)).toBeInTheDocument();
+
+    const summary = screen.getByRole('region', { name: 'Samenvatting' });
+    await user.click(within(summary).getByRole('button', { name: /^Afronden/ }));
+    expect(await within(summary).findByRole('alert')).toHaveTextContent('Nog niet gedaan: Uitnodigingsbrief IND');
+    await user.click(within(summary).getByRole('radio', { name: 'Niet uitgereikt' }));
+    await user.click(within(summary).getByRole('button', { name: /^Afronden/ }));
+    await waitFor(() => expect(within(summary).getByRole('alert')).toHaveTextContent('Geef een reden bij "Niet uitgereikt".'));
+    expect(within(summary).getByRole('textbox', { name: 'Reden bij de uitkomst (verplicht)' })).toBeInTheDocument();
+    await user.type(within(summary).getByRole('textbox', { name: /Reden bij de uitkomst/ }), 'Pas niet op locatie');
+    await user.click(within(summary).getByRole('button', { name: /^Afronden/ }));
+    await waitFor(async () => expect(await db.appointments.get(appointmentId)).toMatchObject({ status: 'partial', outcome: 'partial', outcomeReason: 'Pas niet op locatie' }));
   });
 });

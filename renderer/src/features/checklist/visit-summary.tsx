@@ -4,6 +4,7 @@
  * checklist, a reason where the outcome asks for one, and where the person goes next.
  */
 import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { completionProblem } from '../../../../shared/checklists/step-rules';
 import type { OutcomeCode, ServiceCode } from '../../../../shared/domain/codes';
 import type { LocalAppointment } from '../../db/desk-db';
 import { useI18n } from '../../i18n/i18n';
@@ -50,9 +51,15 @@ export function VisitSummary({ appointment, checklist, sendOnChoices, otherDeskI
   const declared = definition.outcomes.find((candidate) => candidate.code === outcome);
   const times = stepTimes(appointment);
 
-  // The shared rules (every required step, a reason where asked) are checked by the command itself,
-  // against the day as stored: steps typed ahead a moment ago count even before this view shows them.
+  // Whether every required step is done is left to the command, which checks the day as stored:
+  // steps typed ahead a moment ago count even before this view shows them. The outcome's own rule
+  // (a reason where the checklist asks one) is checked here, to say it in the clerk's words.
   const finish = async () => {
+    const problem = outcome === 'completed' ? null : completionProblem(definition, checklist.subject, appointment.date, checklist.recorded, { code: outcome, reason });
+    if (problem) {
+      setError(problem.error.message[language]);
+      return;
+    }
     const sendOn = sendOnService === '' ? null : { service: sendOnService, deskId: sendOnDesk === '' ? null : sendOnDesk };
     setError(await onFinish(outcome, reason.trim() || null, sendOn));
   };
@@ -86,7 +93,7 @@ export function VisitSummary({ appointment, checklist, sendOnChoices, otherDeskI
             return (
               <tr key={step.id} className={value === undefined && step.required ? 'visit-summary__missing' : undefined}>
                 <th scope="row">{step.title[language]}</th>
-                <td>{value === undefined ? t('checklistNotDone') : stepValueText(step, value, language, t)}</td>
+                <td>{value !== undefined ? stepValueText(step, value, language, t) : step.required ? t('checklistNotDone') : '—'}</td>
                 <td>{time ? `${time.start ? `${formatTime(time.start)}–` : ''}${formatTime(time.end)}` : ''}</td>
               </tr>
             );
