@@ -54,8 +54,9 @@ export async function unlockWithPassword(db: DeskDatabase, bridge: DeskBridge, p
 }
 
 /** Whether the kept session has a PIN verifier that still counts, so the lock screen offers the PIN. */
-export async function pinUnlockAvailable(bridge: DeskBridge, now = new Date()): Promise<boolean> {
+export async function pinUnlockState(bridge: DeskBridge, now = new Date()): Promise<'usable' | 'no-pin' | 'pin-expired'> {
   const kept = await bridge.loadSession?.();
   const verifier = kept?.ok ? kept.session?.offlineUnlock : null;
-  return Boolean(verifier && Date.parse(verifier.validUntil) > now.getTime());
+  if (!verifier) return 'no-pin';
+  return Date.parse(verifier.validUntil) > now.getTime() ? 'usable' : 'pin-expired';
 }

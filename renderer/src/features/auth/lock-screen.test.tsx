@@ -17,6 +17,9 @@ import { SignInPanel } from './sign-in-panel';
 
 // Every test file's clerk is the same account: all set the same PIN.
 const PIN = '40817';
+// A PIN is derived with 210,000 rounds of PBKDF2 (server and desk) and a password with scrypt: on a
+// busy machine that takes longer than Testing Library's default second of waiting.
+const SLOW = { timeout: 15_000 };
 
 function renderGate(desk: SignedInDesk, children = <p>De agenda van vandaag</p>) {
   return render(
@@ -54,7 +57,7 @@ describe('the lock of a desk: PIN, idle minutes, password, sign-out', () => {
     await user.clear(screen.getByLabelText('Nieuwe pincode'));
     await user.clear(screen.getByLabelText('Herhaal de pincode'));
     await user.type(screen.getByLabelText('Nieuwe pincode'), `${PIN}{Tab}${PIN}{Enter}`);
-    expect(await screen.findByText('Pincode ingesteld. U kunt deze balie er nu mee ontgrendelen.')).toBeInTheDocument();
+    expect(await screen.findByText('Pincode ingesteld. U kunt deze balie er nu mee ontgrendelen.', undefined, SLOW)).toBeInTheDocument();
     settings.unmount();
 
     // The next online sign-in brings the server's verifier; the desk keeps it with the session, not in IndexedDB.
@@ -66,14 +69,14 @@ describe('the lock of a desk: PIN, idle minutes, password, sign-out', () => {
     await lockDesk(db);
     vi.stubGlobal('fetch', () => Promise.reject(new TypeError('Failed to fetch')));
     renderGate(desk);
-    expect(await screen.findByRole('heading', { name: 'Balie vergrendeld' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Balie vergrendeld' }, SLOW)).toBeInTheDocument();
     expect(screen.getByText('De agenda van vandaag')).not.toBeVisible();
     await user.keyboard('99999{Enter}');
-    expect(await screen.findByRole('alert')).toHaveTextContent('Pincode klopt niet. Nog 4 pogingen.');
+    expect(await screen.findByRole('alert', undefined, SLOW)).toHaveTextContent('Pincode klopt niet. Nog 4 pogingen.');
     expect(screen.getByText('De agenda van vandaag')).not.toBeVisible();
     await user.clear(screen.getByLabelText('Pincode'));
     await user.type(screen.getByLabelText('Pincode'), `${PIN}{Enter}`);
-    await waitFor(() => expect(screen.getByText('De agenda van vandaag')).toBeVisible());
+    await waitFor(() => expect(screen.getByText('De agenda van vandaag')).toBeVisible(), SLOW);
     expect(screen.queryByRole('heading', { name: 'Balie vergrendeld' })).not.toBeInTheDocument();
     expect(await readMeta(db.meta, 'lock')).toBeUndefined();
   });
@@ -89,7 +92,7 @@ describe('the lock of a desk: PIN, idle minutes, password, sign-out', () => {
     expect(await readMeta(db.meta, 'lock')).toBeUndefined();
     expect(screen.getByLabelText('Zoeken')).toBeVisible();
     await vi.advanceTimersByTimeAsync(60_000 + 1_000);
-    expect(await screen.findByRole('heading', { name: 'Balie vergrendeld' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Balie vergrendeld' }, SLOW)).toBeInTheDocument();
     // Hidden, not gone: what the clerk typed is still there after unlocking.
     expect(screen.getByLabelText('Zoeken')).not.toBeVisible();
     vi.useRealTimers();
@@ -97,10 +100,10 @@ describe('the lock of a desk: PIN, idle minutes, password, sign-out', () => {
     // The password always unlocks, through an online sign-in.
     const realUser = userEvent.setup();
     await realUser.type(screen.getByLabelText('Wachtwoord'), `wrong password{Enter}`);
-    expect(await screen.findByRole('alert')).toHaveTextContent('Gebruikersnaam of wachtwoord klopt niet.');
+    expect(await screen.findByRole('alert', undefined, SLOW)).toHaveTextContent('Gebruikersnaam of wachtwoord klopt niet.');
     await realUser.clear(screen.getByLabelText('Wachtwoord'));
     await realUser.type(screen.getByLabelText('Wachtwoord'), `${accounts.clerk.password}{Enter}`);
-    await waitFor(() => expect(screen.getByLabelText('Zoeken')).toBeVisible());
+    await waitFor(() => expect(screen.getByLabelText('Zoeken')).toBeVisible(), SLOW);
     expect(screen.getByLabelText('Zoeken')).toHaveValue('Jansen');
   });
 
@@ -113,13 +116,17 @@ describe('the lock of a desk: PIN, idle minutes, password, sign-out', () => {
     for (let attempt = 1; attempt < 5; attempt++) expect(await unlockWithPin(db, desk.bridge, '99999')).toMatchObject({ reason: 'wrong-pin', attemptsLeft: 5 - attempt });
     expect(await unlockWithPin(db, desk.bridge, '99999')).toEqual({ ok: false, reason: 'too-many-pins' });
     expect(await unlockWithPin(db, desk.bridge, PIN)).toEqual({ ok: false, reason: 'too-many-pins' });
-    renderGate(desk);
+    const tooMany = renderGate(desk);
     expect(await screen.findByRole('alert')).toHaveTextContent('Te vaak een verkeerde pincode. Ontgrendel met uw wachtwoord');
     expect(screen.queryByLabelText('Pincode')).not.toBeInTheDocument();
+    tooMany.unmount();
 
     await db.meta.put({ key: 'lock', value: { lockedAt: new Date().toISOString(), failedPins: 0 } });
     await desk.bridge.saveSession!({ ...session.session, offlineUnlock: await makeDeskVerifier(PIN, new Date(Date.now() - 1_000).toISOString()) });
     expect(await unlockWithPin(db, desk.bridge, PIN)).toEqual({ ok: false, reason: 'pin-expired' });
+    renderGate(desk);
+    expect(await screen.findByText('Ontgrendelen met de pincode kan niet meer: uw aanmelding is verlopen. Ontgrendel met uw wachtwoord.')).toBeInTheDocument();
+    expect(screen.queryByLabelText('Pincode')).not.toBeInTheDocument();
   });
 
   it('signing out of a locked desk with unsent changes keeps them and says so', async () => {

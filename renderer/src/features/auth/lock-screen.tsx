@@ -5,7 +5,7 @@ import type { DeskDatabase } from '../../db/desk-db';
 import { readMeta, type SessionSummary } from '../../db/desk-meta';
 import { useI18n } from '../../i18n/i18n';
 import { signOutOfDesk } from './desk-auth';
-import { lockDesk, MAX_WRONG_PINS, pinUnlockAvailable, unlockWithPassword, unlockWithPin } from './desk-lock';
+import { lockDesk, MAX_WRONG_PINS, pinUnlockState, unlockWithPassword, unlockWithPin } from './desk-lock';
 import { LabelledForm } from './labelled-form';
 import { useIdleLock } from './use-idle-lock';
 
@@ -13,19 +13,19 @@ import { useIdleLock } from './use-idle-lock';
 export function LockScreen({ db, bridge, session }: { db: DeskDatabase; bridge: DeskBridge; session: SessionSummary }) {
   const { t } = useI18n();
   const lock = useLiveQuery(() => readMeta(db.meta, 'lock'), [db]);
-  const [pinUsable, setPinUsable] = useState<boolean | undefined>(undefined);
+  const [pinState, setPinState] = useState<Awaited<ReturnType<typeof pinUnlockState>> | undefined>(undefined);
   useEffect(() => {
-    void pinUnlockAvailable(bridge).then(setPinUsable);
+    void pinUnlockState(bridge).then(setPinState);
   }, [bridge]);
-  if (pinUsable === undefined) return null;
+  if (pinState === undefined) return null;
   const tooManyPins = (lock?.failedPins ?? 0) >= MAX_WRONG_PINS;
-  const offerPin = pinUsable && !tooManyPins;
+  const offerPin = pinState === 'usable' && !tooManyPins;
   return (
     <section className="lock" aria-labelledby="lock-title">
       <h2 id="lock-title">{t('lockTitle')}</h2>
       <p>{t('lockWho', { name: session.displayName })}</p>
       {tooManyPins && <p role="alert">{t('lockError_too-many-pins')}</p>}
-      {!pinUsable && <p>{t('lockError_no-pin')}</p>}
+      {pinState !== 'usable' && <p>{t(`lockError_${pinState}`)}</p>}
       {offerPin && (
         <LabelledForm
           fields={[{ name: 'pin', label: t('lockPin'), type: 'password', inputMode: 'numeric', autoComplete: 'off' }]}
