@@ -118,6 +118,14 @@ export function TypedInput({ step, titleId, errorId, previous, onRecord, onError
     if (await onRecord(result.value)) setRefused(false);
   };
   const live = raw.trim() === '' ? null : checked(raw);
+  // Checked as typed: the hint says what is still wrong, or the value as it will be stored. Only a
+  // refused Enter raises an alert (a screen reader is not interrupted at every key).
+  const liveHint = () => {
+    if (refused || raw.trim() === '') return t('checklistTextHint');
+    if (live === null) return t('checklistNumberInvalid');
+    if (!live.ok) return live.error.message[language];
+    return live.value.kind === 'text' ? t('checklistInputOk', { value: live.value.text }) : t('checklistTextHint');
+  };
   return (
     <form className="visit-typed" onSubmit={submit}>
       <input
@@ -135,8 +143,8 @@ export function TypedInput({ step, titleId, errorId, previous, onRecord, onError
       <button type="submit">
         {t('checklistRecord')} <kbd aria-hidden="true">Enter</kbd>
       </button>
-      <p id={hintId} className="visit-hint" aria-live="polite">
-        {live?.ok && live.value.kind === 'text' && live.value.text !== raw.trim() ? t('checklistInputOk', { value: live.value.text }) : t('checklistTextHint')}
+      <p id={hintId} className="visit-hint">
+        {liveHint()}
       </p>
     </form>
   );
