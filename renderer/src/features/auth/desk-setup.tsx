@@ -11,12 +11,13 @@ import { LabelledForm } from './labelled-form';
  */
 export function DeskSetupGate({ bridge, reload = () => window.location.reload(), children }: { bridge: DeskBridge; reload?: () => void; children: ReactNode }) {
   const { t } = useI18n();
-  const [config, setConfig] = useState<DeskConfig | null>(null);
+  const [config, setConfig] = useState<DeskConfig | 'unreadable' | null>(null);
   useEffect(() => {
-    void bridge.getConfig().then(setConfig);
+    // An unreadable configuration (a bad ?server= link) is the app's to report, as before setup existed.
+    void bridge.getConfig().then(setConfig, () => setConfig('unreadable'));
   }, [bridge]);
   if (!config) return null;
-  if (config.serverUrlChosen !== false || !bridge.chooseServerUrl) return <>{children}</>;
+  if (config === 'unreadable' || config.serverUrlChosen !== false || !bridge.chooseServerUrl) return <>{children}</>;
   const chooseServerUrl = bridge.chooseServerUrl;
   return (
     <LabelledForm
