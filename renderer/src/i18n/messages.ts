@@ -6,6 +6,7 @@
 import { checklistMessages } from './messages-checklist';
 import { queueMessages } from './messages-queue';
 import { safetyMessages } from './messages-safety';
+import { supervisorMessages } from './messages-supervisor';
 
 const coreNl = {
   appTitle: 'Balie',
@@ -145,8 +146,8 @@ const coreEn: Record<keyof typeof coreNl, string> = {
   'authError_invalid-answer': 'The server gave an unexpected answer.',
 };
 
-export const nl = { ...coreNl, ...queueMessages.nl, ...checklistMessages.nl, ...safetyMessages.nl };
+export const nl = { ...coreNl, ...queueMessages.nl, ...checklistMessages.nl, ...safetyMessages.nl, ...supervisorMessages.nl };
 
 export type MessageKey = keyof typeof nl;
 
-export const en: Record<MessageKey, string> = { ...coreEn, ...queueMessages.en, ...checklistMessages.en, ...safetyMessages.en };
+export const en: Record<MessageKey, string> = { ...coreEn, ...queueMessages.en, ...checklistMessages.en, ...safetyMessages.en, ...supervisorMessages.en };
