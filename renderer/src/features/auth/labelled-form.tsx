@@ -7,8 +7,6 @@ export interface FormField {
   autoComplete?: string;
   inputMode?: HTMLAttributes<HTMLInputElement>['inputMode'];
   defaultValue?: string;
-  min?: number;
-  max?: number;
 }
 
 export type FormOutcome = { ok: true; message?: string } | { ok: false; error: string };
@@ -53,8 +51,6 @@ export function LabelledForm({ title, help, fields, submitLabel, busyLabel, subm
             autoComplete={field.autoComplete}
             inputMode={field.inputMode}
             defaultValue={field.defaultValue}
-            min={field.min}
-            max={field.max}
             required
             autoFocus={autoFocus && index === 0}
           />

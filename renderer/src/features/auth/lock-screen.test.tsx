@@ -107,6 +107,31 @@ describe('the lock of a desk: PIN, idle minutes, password, sign-out', () => {
     expect(screen.getByLabelText('Zoeken')).toHaveValue('Jansen');
   });
 
+  it('follows the idle minutes the clerk sets, and refuses a setting outside 1 to 60', async () => {
+    const user = userEvent.setup();
+    const settings = render(
+      <I18nProvider>
+        <DeskSecuritySettings db={db} bridge={desk.bridge} />
+      </I18nProvider>,
+    );
+    const minutes = await screen.findByLabelText('Vergrendelen na zoveel minuten zonder invoer');
+    expect(minutes).toHaveValue(5);
+    await user.clear(minutes);
+    await user.type(minutes, '0{Enter}');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Kies 1 tot 60 minuten.');
+    await user.clear(minutes);
+    await user.type(minutes, '2{Enter}');
+    expect(await screen.findByText('Opgeslagen: de balie vergrendelt na 2 minuten zonder invoer.')).toBeInTheDocument();
+    settings.unmount();
+
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], shouldAdvanceTime: true });
+    renderGate(desk);
+    await screen.findByText('De agenda van vandaag');
+    await waitFor(async () => expect(await readMeta(db.meta, 'idleLockMinutes')).toBe(2));
+    await vi.advanceTimersByTimeAsync(2 * 60_000 + 1_000);
+    expect(await screen.findByRole('heading', { name: 'Balie vergrendeld' }, SLOW)).toBeInTheDocument();
+  });
+
   it('takes no PIN after five wrong ones, and none once the verifier has expired', async () => {
     const session = await desk.bridge.loadSession!();
     if (!session.ok || !session.session) throw new Error('no session');

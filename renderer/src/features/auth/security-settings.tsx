@@ -28,10 +28,11 @@ export function DeskSecuritySettings({ db, bridge }: { db: DeskDatabase; bridge:
           return result.ok ? { ok: true, message: t('pinSaved') } : { ok: false, error: t(`pinError_${result.reason}`) };
         }}
       />
+      {/* No min/max on the field: the range is checked here, so the clerk reads it in the desk's language, not the browser's. */}
       {minutes !== undefined && (
         <LabelledForm
           title={t('lockSettingsTitle')}
-          fields={[{ name: 'minutes', label: t('lockIdleMinutes'), type: 'number', inputMode: 'numeric', defaultValue: String(minutes), min: 1, max: 60 }]}
+          fields={[{ name: 'minutes', label: t('lockIdleMinutes'), type: 'number', inputMode: 'numeric', defaultValue: String(minutes) }]}
           submitLabel={t('lockIdleSave')}
           busyLabel={t('lockBusy')}
           autoFocus={false}
