@@ -68,10 +68,11 @@ export function VisitScreen({ db, actor, date, appointmentIds, onLeave }: VisitS
     if (data && selected) focus.placeOnce(workTarget(data, selected) ?? 'back');
   });
 
-  const perform = async (command: DeskCommand): Promise<string | null> => {
+  /** Runs the command; a refusal is shown at the top unless the part that asked shows it itself. */
+  const perform = async (command: DeskCommand, showsOwnRefusal = false): Promise<string | null> => {
     const result = await actions.run(() => act(db, actor, date, command));
     const refusal = result.ok ? null : result.error.message[language];
-    setFailure(refusal);
+    if (refusal === null || !showsOwnRefusal) setFailure(refusal);
     return refusal;
   };
   const choose = (appointment: LocalAppointment | undefined, target?: string | null) => {
@@ -111,7 +112,7 @@ export function VisitScreen({ db, actor, date, appointmentIds, onLeave }: VisitS
       recording.add(key);
       const done = new Set([...recording].filter((pending) => pending.startsWith(`${appointment.id}:`)).map((pending) => pending.slice(appointment.id.length + 1)));
       if (data) focusNow(workTarget(data, appointment, step.id, done));
-      const refusal = await perform(visitCommands.record(appointment.id, step.id, value));
+      const refusal = await perform(visitCommands.record(appointment.id, step.id, value), true);
       if (refusal !== null) {
         recording.delete(key);
         focusNow(`step:${key}`);
@@ -119,7 +120,7 @@ export function VisitScreen({ db, actor, date, appointmentIds, onLeave }: VisitS
       return refusal;
     },
     finish: async (...args: Parameters<typeof visitCommands.finish> extends [string, ...infer Rest] ? Rest : never) => {
-      const refusal = await perform(visitCommands.finish(appointment.id, ...args));
+      const refusal = await perform(visitCommands.finish(appointment.id, ...args), true);
       if (refusal === null) {
         const [, , sendOn] = args;
         setAnnouncement(
@@ -130,7 +131,7 @@ export function VisitScreen({ db, actor, date, appointmentIds, onLeave }: VisitS
       return refusal;
     },
     park: async (reason: string | null) => {
-      const refusal = await perform(visitCommands.park(appointment.id, reason));
+      const refusal = await perform(visitCommands.park(appointment.id, reason), true);
       if (refusal === null) {
         setAnnouncement(t('visitParked', { name: appointment.personName }));
         await onToNextPerson(appointment);
@@ -138,14 +139,14 @@ export function VisitScreen({ db, actor, date, appointmentIds, onLeave }: VisitS
       return refusal;
     },
     toOtherDesk: async (deskId: string | null, reason: string | null) => {
-      const refusal = await perform(visitCommands.toOtherDesk(appointment.id, appointment.service, deskId, reason));
+      const refusal = await perform(visitCommands.toOtherDesk(appointment.id, appointment.service, deskId, reason), true);
       if (refusal === null) {
         setAnnouncement(t('visitTransferredTo', { name: appointment.personName, service: deskId ?? t(`service_${appointment.service}`) }));
         await onToNextPerson(appointment);
       }
       return refusal;
     },
-    note: (text: string) => perform(visitCommands.note(appointment.id, text)),
+    note: (text: string) => perform(visitCommands.note(appointment.id, text), true),
   });
 
   // Shortcuts that work anywhere on the screen, typing included (Alt combinations never type).
