@@ -1,5 +1,6 @@
 import cors from '@fastify/cors';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { refuseDisplayCredentialElsewhere } from './auth/display-credential';
 import type { ServerConfig } from './config';
 import type { Database } from './db/database';
 import { administrationRoutes } from './routes/administration';
@@ -7,6 +8,8 @@ import { appointmentRoutes } from './routes/appointments';
 import { authRoutes } from './routes/auth';
 import { checklistRoutes } from './routes/checklists';
 import { deviceRoutes } from './routes/devices';
+import { displayRoutes } from './routes/display';
+import { displayPageRoutes } from './routes/display-page';
 import { deskStaticRoutes } from './routes/desk-static';
 import { healthRoutes } from './routes/health';
 import { openApiRoutes } from './routes/openapi';
@@ -41,6 +44,7 @@ export async function buildApp({ config, db, logger = true }: AppOptions): Promi
     methods: ['GET', 'POST', 'PUT', 'DELETE'],
     maxAge: 600,
   });
+  app.addHook('onRequest', refuseDisplayCredentialElsewhere);
   await app.register(healthRoutes, { db });
   await app.register(openApiRoutes);
   await app.register(appointmentRoutes, { db });
@@ -54,6 +58,8 @@ export async function buildApp({ config, db, logger = true }: AppOptions): Promi
   const pokes = await startPokeHub(db);
   app.addHook('onClose', () => pokes.stop());
   await app.register(streamRoutes, { db, pokes });
+  await app.register(displayRoutes, { db, pokes });
+  await app.register(displayPageRoutes, { db, rendererDir: config.rendererDir });
   await app.register(deskStaticRoutes, { rendererDir: config.rendererDir });
   return app;
 }

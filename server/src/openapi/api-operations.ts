@@ -26,6 +26,7 @@ import { balieEventSchema } from '../../../shared/sync/events';
 import { importFileErrorSchema, importQuerySchema, importReportSchema } from '../../../shared/sync/import-api';
 import { pullQuerySchema, pullResponseSchema, pushRequestSchema, pushResponseSchema } from '../../../shared/sync/push-pull';
 import type { AccessRule } from '../auth/principal';
+import { DISPLAY_OPERATIONS, DISPLAY_RESPONSE_SCHEMAS } from '../display/display-operations';
 import { REPORT_OPERATIONS, REPORT_REQUEST_SCHEMAS, REPORT_RESPONSE_SCHEMAS } from '../reports/report-operations';
 import { appointmentsQuerySchema } from '../routes/appointments';
 
@@ -69,6 +70,7 @@ export const RESPONSE_SCHEMAS = {
   ImportReport: importReportSchema,
   ImportFileError: importFileErrorSchema,
   ...REPORT_RESPONSE_SCHEMAS,
+  ...DISPLAY_RESPONSE_SCHEMAS,
 } satisfies Record<string, z.ZodType>;
 
 export type RequestSchemaName = keyof typeof REQUEST_SCHEMAS;
@@ -344,4 +346,5 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     },
   },
   ...REPORT_OPERATIONS,
+  ...DISPLAY_OPERATIONS,
 ];
