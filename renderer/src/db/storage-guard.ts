@@ -49,6 +49,11 @@ export function isQuotaError(error: unknown): boolean {
   return false;
 }
 
+/** Blocks new actions after a write failed for lack of room (the sync engine's writes can report it too). */
+export function markStorageFull(db: DeskDatabase): void {
+  storageGuard(db).setState({ full: true });
+}
+
 /** Runs one write of a clerk's action; a full disk blocks it and every later one (see above). */
 export async function guardStorage<Result>(db: DeskDatabase, write: () => Promise<Result>): Promise<Result | Failure> {
   const guard = storageGuard(db);
@@ -57,7 +62,7 @@ export async function guardStorage<Result>(db: DeskDatabase, write: () => Promis
     return await write();
   } catch (error) {
     if (!isQuotaError(error)) throw error;
-    guard.setState({ full: true });
+    markStorageFull(db);
     return fail(storageFullError);
   }
 }
