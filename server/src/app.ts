@@ -53,11 +53,11 @@ export async function buildApp({ config, db, logger = true }: AppOptions): Promi
   await app.register(administrationRoutes, { db });
   await app.register(checklistRoutes, { db });
   await app.register(importRoutes, { db });
-  await app.register(reportRoutes, { db });
   await app.register(syncRoutes, { db, days: createDayStateStore() });
   const pokes = await startPokeHub(db);
   app.addHook('onClose', () => pokes.stop());
   await app.register(streamRoutes, { db, pokes });
+  await app.register(reportRoutes, { db, pokes });
   await app.register(displayRoutes, { db, pokes });
   await app.register(displayPageRoutes, { db, rendererDir: config.rendererDir });
   await app.register(deskStaticRoutes, { rendererDir: config.rendererDir });

@@ -83,6 +83,17 @@ export const REPORT_OPERATIONS = [
   },
   {
     method: 'GET',
+    path: '/api/v1/reports/stream',
+    operationId: 'liveStream',
+    tag: 'reports',
+    summary: "Server-Sent Events for a supervisor's live view: `event: changes` (data `StreamPoke`) whenever the location has changed.",
+    description: 'As the desks\' stream, for a browser session of a supervisor or admin: `retry: 3000`, one poke at once, one after every committed change (coalesced), a comment line every 25 s. Refetch the live view on each poke.',
+    access: SUPERVISORS,
+    query: liveQuerySchema,
+    responses: { 200: { description: 'An endless event stream.', schema: 'StreamPoke', contentType: 'text/event-stream' }, 400: error('An admin without `location` (`bad-request`).'), ...scopeErrors },
+  },
+  {
+    method: 'GET',
     path: '/api/v1/reports/settings',
     operationId: 'reportSettings',
     tag: 'reports',

@@ -13,6 +13,7 @@ import { liveViewSchema, type LiveView } from '../../../shared/reports/supervisi
 import { rebuildDayState } from '../../src/sync/day-state-store';
 import { createTestAccount, registerDesk, signIn } from '../support/accounts';
 import { simulatedDesk, type SimulatedDesk } from '../support/simulated-desk';
+import { openSse } from '../support/sse-reader';
 import { startStaffedServer, type StaffedServer } from '../support/staffed-server';
 import { databaseKindsUnderTest } from '../support/test-databases';
 
@@ -55,6 +56,11 @@ describe.each(databaseKindsUnderTest())('the live view on %s', (kind) => {
     await staffed?.stop();
   });
 
+  it('a clerk may not follow the supervisors’ stream', async () => {
+    const response = await fetch(`${staffed.server.url}/api/v1/reports/stream?location=MAA`, { headers: { authorization: `Bearer ${desk.token}` } });
+    expect(response.status).toBe(403);
+  });
+
   it('before anyone works, every desk of the location is closed and nobody waits', async () => {
     const view = await live();
     expect(view.desks.map((row) => [row.deskId, row.status])).toEqual([['MAA-D1', 'closed'], ['MAA-D2', 'closed'], ['MAA-D3', 'closed'], ['MAA-D4', 'closed']]);
@@ -62,8 +68,14 @@ describe.each(databaseKindsUnderTest())('the live view on %s', (kind) => {
     await sameFigures(view);
   });
 
-  it('a walk-in registered ten minutes ago waits beyond the target at an idle desk', async () => {
+  it('a walk-in registered ten minutes ago waits beyond the target at an idle desk; the supervisor is poked', async () => {
+    const { status, reader } = await openSse(`${staffed.server.url}/api/v1/reports/stream`, supervisor);
+    expect(status).toBe(200);
+    const cursorOf = (data: string) => BigInt((JSON.parse(data) as { cursor: string }).cursor);
+    const first = await reader.next((message) => message.event === 'changes');
     await act((state, context) => openDesk(state, context));
+    await reader.next((message) => message.event === 'changes' && cursorOf(message.data) > cursorOf(first.data), 5000);
+    reader.close();
     const tenMinutesAgo = new Date(Date.now() - 10 * 60_000).toISOString();
     await act((state, context) => {
       const result = registerWalkIn(state, { person: { name: 'Noor Visser', dateOfBirth: '1991-05-04', nationalityCategory: 'other', vNumber: null }, service: 'DOC', reason: 'ind-invited', bookingId: null }, { ...context, now: tenMinutesAgo });
