@@ -7,6 +7,7 @@
  * server did not take disappears from the view.
  */
 import { parseChangeData, type ParsedChange } from '../../../../shared/sync/change-data';
+import { MAX_PULL_LIMIT } from '../../../../shared/sync/push-pull';
 import { datesInOutbox, projectionTables, rebuildDay } from '../../db/day-projection';
 import type { DeskDatabase, LocalAppointment } from '../../db/desk-db';
 import { readMeta, writeMeta } from '../../db/desk-meta';
@@ -86,7 +87,7 @@ export async function pullChanges(db: DeskDatabase, connection: SyncConnection, 
   let since = (await readMeta(db.meta, 'pullCursor')) ?? '0';
   let total = 0;
   for (;;) {
-    const page = await pullPage(connection, since, options.limit ?? 500);
+    const page = await pullPage(connection, since, options.limit ?? MAX_PULL_LIMIT);
     if (!page.ok) return page;
     const { nextCursor, hasMore } = page.answer;
     if (BigInt(nextCursor) < BigInt(since)) return { ok: false, reason: 'invalid-answer', detail: `cursor went back from ${since} to ${nextCursor}` };

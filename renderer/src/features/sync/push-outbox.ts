@@ -10,7 +10,7 @@
  * of the acknowledged events, and rebuilds the view in the transaction that stores it.
  */
 import type { DomainError } from '../../../../shared/domain/messages';
-import type { PushResult } from '../../../../shared/sync/push-pull';
+import { MAX_PUSH_BATCH, type PushResult } from '../../../../shared/sync/push-pull';
 import type { DeskDatabase, OutboxEntry, StoredConflict } from '../../db/desk-db';
 import { writeMeta } from '../../db/desk-meta';
 import { pushEvents, type SyncConnection, type SyncFailure } from './sync-api';
@@ -32,7 +32,8 @@ export interface PushPassReport {
 
 export type PushPassResult = PushPassReport | SyncFailure | { ok: false; reason: 'gap'; detail: string };
 
-const DEFAULT_BATCH = 100;
+/** The most the server takes in one push: an offline day's backlog goes in few round trips. */
+const DEFAULT_BATCH = MAX_PUSH_BATCH;
 
 function conflictError(reason: unknown): DomainError {
   const candidate = reason as Partial<DomainError> | null;
@@ -71,6 +72,9 @@ async function recordResults(db: DeskDatabase, batch: OutboxEntry[], results: Pu
   let rejected = 0;
   let gapFrom: number | null = null;
   await db.transaction('rw', db.outbox, db.conflicts, db.meta, async () => {
+    // Written in bulk: an offline day's backlog is thousands of answers.
+    const stored: number[] = [];
+    const newConflicts: StoredConflict[] = [];
     for (const [index, result] of results.entries()) {
       const entry = batch[index];
       if (!entry) break;
@@ -85,12 +89,12 @@ async function recordResults(db: DeskDatabase, batch: OutboxEntry[], results: Pu
         await db.outbox.update(entry.deviceSeq, { state: 'rejected', reason: 'reason' in result ? (result.reason ?? null) : null });
         continue;
       }
-      if (status === 'conflict') {
-        conflicts++;
-        await db.conflicts.put(conflictOf(entry, 'reason' in result ? result.reason : null, receivedAt));
-      }
-      await db.outbox.delete(entry.deviceSeq);
+      if (status === 'conflict') newConflicts.push(conflictOf(entry, 'reason' in result ? result.reason : null, receivedAt));
+      stored.push(entry.deviceSeq);
     }
+    conflicts = newConflicts.length;
+    await db.conflicts.bulkPut(newConflicts);
+    await db.outbox.bulkDelete(stored);
     // The server holds nothing from the gap on: events it refused there must go again.
     if (gapFrom !== null) await db.outbox.where('deviceSeq').aboveOrEqual(gapFrom).modify({ state: 'pending', reason: null });
     else if (sequenceUsed) await renumberAfter(db, lastDeviceSeq);
