@@ -87,6 +87,8 @@ export const reportRoutes: FastifyPluginAsync<{ db: Database; pokes: PokeHub }> 
     if (!locationIds) return reply;
     const { from, to } = periodOf(query);
     const rows = await eventRows(db, locationIds, from, to);
+    // The log holds personal data (notes, walk-ins): who exported which period is recorded.
+    await recordAudit(db, { accountId: principal.accountId, deviceId: null, action: 'events-exported', detail: { locationIds, from, to, rows: rows.length } });
     return sendCsv(reply, fileName('events', locationIds, from, to, query.lang), toCsv(EVENT_COLUMNS, rows, query.lang));
   });
 

@@ -158,6 +158,8 @@ describe.each(databaseKindsUnderTest())('the supervisors’ routes on %s', (kind
       const lines = (await response.text()).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
       expect(lines[0]!.startsWith('server sequence,event id,location,day')).toBe(true);
       expect(lines.length - 1).toBe(storedEvents.filter((event) => event.occurredAt.startsWith('2026-03-05')).length);
+      const audit = await staffed.server.db.query<{ detail: { from: string; rows: number } }>("SELECT detail FROM audit_log WHERE action = 'events-exported'");
+      expect(audit.map((row) => [row.detail.from, row.detail.rows])).toEqual([['2026-03-05', lines.length - 1]]);
     });
 
     it('a bad period is refused with the reason, and nothing is exported', async () => {
