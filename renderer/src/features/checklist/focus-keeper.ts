@@ -21,12 +21,18 @@ export class FocusKeeper {
     element?.focus();
   }
 
-  /** After a render: focuses the pending key if it arrived. */
-  flush(): void {
+  /**
+   * After a render: focuses the pending key if it arrived. When focus fell to the page (its element
+   * left the screen), it goes to `fallback`, where the work continues.
+   */
+  flush(fallback: () => string | null): void {
     const element = this.pending ? this.live(this.pending) : undefined;
     if (element) {
       this.pending = null;
       element.focus();
+    } else if (this.placed && this.pending === null && (document.activeElement === null || document.activeElement === document.body)) {
+      const rescue = fallback();
+      if (rescue) this.live(rescue)?.focus();
     }
   }
 

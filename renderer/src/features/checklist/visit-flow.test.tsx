@@ -1,4 +1,5 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { configure, render, screen, waitFor, within } from '@testing-library/react';
+import { useLiveQuery } from 'dexie-react-hooks';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { pushResponseSchema } from '../../../../shared/sync/push-pull';
@@ -9,7 +10,17 @@ import { I18nProvider } from '../../i18n/i18n';
 import { arrive, callToDesk, type Arrival } from './visit-fixtures';
 import { VisitScreen } from './visit-screen';
 
+// Two cores shared by many test runs: the live queries may take a while to answer.
+configure({ asyncUtilTimeout: 5000 });
+
 const localActor: DeskActor = { deviceId: 'visit-flow-device', deskId: 'MAA-D3', clerkId: 'clerk-visit-flow', locationId: 'MAA' };
+/** Renders the visit as the app does: for whoever is called or served at this desk right now. */
+function AtThisDesk({ db, actor, onLeave }: { db: DeskDatabase; actor: DeskActor; onLeave: () => void }) {
+  const ids = useLiveQuery(async () => (await db.appointments.where('deskId').equals(actor.deskId).toArray()).filter((row) => row.status === 'called' || row.status === 'in-service').map((row) => row.id).sort(), [db, actor.deskId]);
+  if (!ids || ids.length === 0) return <p>Wachtrij</p>;
+  return <VisitScreen db={db} actor={actor} date={today} appointmentIds={ids} onLeave={onLeave} />;
+}
+
 const adult = (name: string, service: Arrival['service'] = 'BIO'): Arrival => ({ name, ageInYears: 38, nationalityCategory: 'other', service });
 
 describe('a visit at the desk, by keyboard', () => {
@@ -28,7 +39,7 @@ describe('a visit at the desk, by keyboard', () => {
         <VisitScreen db={db} actor={actor} date={today} appointmentIds={appointmentIds} onLeave={onLeave} />
       </I18nProvider>,
     );
-    const start = await screen.findByRole('button', { name: /aan de balie: beginnen/ }, { timeout: 5000 });
+    const start = await screen.findByRole('button', { name: /aan de balie: beginnen/ });
     await waitFor(() => expect(start).toHaveFocus());
     return { appointmentIds, onLeave, user: userEvent.setup() };
   }
@@ -169,9 +180,36 @@ describe('a visit at the desk, by keyboard', () => {
         <VisitScreen db={db} actor={localActor} date={today} appointmentIds={appointmentIds} onLeave={() => undefined} />
       </I18nProvider>,
     );
-    expect(await screen.findByRole('button', { name: /Client is at the desk: start/ }, { timeout: 5000 })).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: /Client is at the desk: start/ })).toBeInTheDocument();
     expect(screen.getByText('Under 6: photo only.')).toBeInTheDocument();
     expect(within(screen.getByRole('region', { name: 'Does not apply to this person' })).getByText('Two flat fingerprints: under 6')).toBeInTheDocument();
     expect(screen.getByText('4 years')).toBeInTheDocument();
+  });
+
+  it('works as the app renders it: a finished person leaves the screen and the next one is up, then the queue', async () => {
+    const { appointmentIds } = await arrive(db, localActor, today, [adult('Bram de Wit'), { ...adult('Fenna de Wit'), ageInYears: 3 }]);
+    await callToDesk(db, localActor, today, appointmentIds);
+    const user = userEvent.setup();
+    render(
+      <I18nProvider>
+        <AtThisDesk db={db} actor={localActor} onLeave={() => undefined} />
+      </I18nProvider>,
+    );
+    const start = await screen.findByRole('button', { name: /Klanten zitten aan de balie: beginnen \(2\)/ });
+    await waitFor(() => expect(start).toHaveFocus());
+    await user.keyboard('{Enter}');
+    await focusIsOn(/Afspraakcode en identiteit/);
+    expect(screen.getByRole('tab', { selected: true })).toHaveTextContent('Bram de Wit');
+    await user.keyboard('{Enter}{Enter}{Enter}{Enter}{Enter}');
+    await finishIsFocused();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(screen.queryAllByRole('tab')).toEqual([]));
+    expect(screen.getByRole('heading', { level: 2, name: 'Fenna de Wit' })).toBeInTheDocument();
+    await focusIsOn(/Afspraakcode en identiteit/);
+    await user.keyboard('{Enter}{Enter}{Enter}');
+    await finishIsFocused();
+    await user.keyboard('{Enter}');
+    expect(await screen.findByText('Wachtrij')).toBeInTheDocument();
+    expect((await db.appointments.bulkGet(appointmentIds)).map((row) => row?.status)).toEqual(['completed', 'completed']);
   });
 });

@@ -58,7 +58,6 @@ export function VisitScreen({ db, actor, date, appointmentIds, onLeave }: VisitS
 
   const { register } = focus;
   const focusNow = (key: string | null) => focus.focus(key);
-  useEffect(() => focus.flush());
 
   const appointments = data?.appointments ?? [];
   const selected = appointments.find((row) => row.id === chosenId) ?? appointments.find(atDesk) ?? appointments[0];
@@ -66,6 +65,7 @@ export function VisitScreen({ db, actor, date, appointmentIds, onLeave }: VisitS
 
   useEffect(() => {
     if (data && selected) focus.placeOnce(workTarget(data, selected) ?? 'back');
+    focus.flush(() => (data && selected ? workTarget(data, selected) ?? 'back' : null));
   });
 
   /** Runs the command; a refusal is shown at the top unless the part that asked shows it itself. */
