@@ -149,6 +149,7 @@ describe("the clerk's screens in Chromium", () => {
     await page.keyboard.type('Balie 1 pc');
     await page.keyboard.press('Enter');
     await page.getByLabel('Gebruikersnaam').waitFor();
+    expect(await violations(page)).toEqual([]);
     await page.getByLabel('Gebruikersnaam').focus();
     await page.keyboard.type('medewerker1');
     await page.keyboard.press('Tab');
@@ -222,6 +223,9 @@ describe("the clerk's screens in Chromium", () => {
       for (let step = 0; step < steps.length; step++) await pressAndWait('Enter');
       await expect.poll(focusedText).toMatch(/^Afronden/);
       if (person === 0) {
+        // The summary before finishing: every step with what was recorded.
+        expect(await violations(page)).toEqual([]);
+        if (shots) await page.screenshot({ path: join(shots, 'clerk-summary.png'), fullPage: true });
         sentOn = name;
         // The next service, then the desk that serves it; the button then says where the client goes.
         await page.keyboard.press('Shift+Tab');

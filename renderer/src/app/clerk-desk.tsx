@@ -153,7 +153,8 @@ export function ClerkDesk({ db, actor, date, clock = systemClock, keyClock, stor
           </div>
         </div>
       )}
-      <ShortcutLegend />
+      {/* The visit screen lists its own keys; these work while the queue is on screen. */}
+      {!showVisit && <ShortcutLegend />}
     </div>
   );
 }
