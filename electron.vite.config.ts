@@ -30,7 +30,15 @@ export default defineConfig({
     build: {
       outDir: resolve(import.meta.dirname, 'out/renderer'),
       minify: true,
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html') } },
+      rollupOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'renderer/index.html'),
+          // The waiting-room display (issue #9): served by the server at /display/<location>.
+          display: resolve(import.meta.dirname, 'renderer/display.html'),
+          // The supervisors' page (issue #7): served by the server at /supervisor/.
+          supervisor: resolve(import.meta.dirname, 'renderer/supervisor.html'),
+        },
+      },
     },
   },
 });
