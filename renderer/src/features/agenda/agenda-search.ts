@@ -26,32 +26,48 @@ function recordedNumbers(row: LocalAppointment): string[] {
   return Object.values(row.steps).flatMap((step) => (step.value.kind === 'text' ? [normaliseScannerInput(step.value.text)] : []));
 }
 
-/** True when the row matches what the clerk typed: part of the name, or of a number or code. */
-export function matchesQuery(row: LocalAppointment, query: string): boolean {
+/** One row with its searchable texts prepared once, so a keystroke on a long day only compares. */
+export interface SearchableRow {
+  readonly row: LocalAppointment;
+  readonly name: string;
+  readonly code: string;
+  readonly numbers: readonly string[];
+}
+
+export function searchable(rows: readonly LocalAppointment[]): SearchableRow[] {
+  return rows.map((row) => ({
+    row,
+    name: row.personName.toLocaleLowerCase('nl'),
+    code: row.appointmentCode === null ? '' : normaliseScannerInput(row.appointmentCode),
+    numbers: [...(row.vNumber ? [row.vNumber] : []), ...recordedNumbers(row)],
+  }));
+}
+
+/** A matcher for what the clerk typed: part of the name, or of a number or code. */
+function queryMatcher(query: string): (entry: SearchableRow) => boolean {
   const words = query.trim().toLocaleLowerCase('nl');
-  if (words === '') return true;
-  if (row.personName.toLocaleLowerCase('nl').includes(words)) return true;
+  if (words === '') return () => true;
   const code = normaliseScannerInput(query);
-  if (code.length < 2) return false;
-  return (
-    (row.vNumber?.includes(code) ?? false) ||
-    (row.appointmentCode !== null && normaliseScannerInput(row.appointmentCode).includes(code)) ||
-    recordedNumbers(row).some((number) => number.includes(code))
-  );
+  const byNumber = code.length >= 2;
+  return (entry) => entry.name.includes(words) || (byNumber && (entry.code.includes(code) || entry.numbers.some((number) => number.includes(code))));
 }
 
 /**
- * The rows the agenda shows: a booking stays whole when any of its rows matches the search, so a
- * family is never torn apart by a search for one of them; the filters then keep matching rows.
+ * The rows the agenda shows (from `searchable` rows, in agenda order): a booking stays whole when
+ * any of its rows matches the search, so a family is never torn apart by a search for one of
+ * them; the filters then keep matching rows.
  */
-export function filterAgenda(rows: readonly LocalAppointment[], filter: AgendaFilter): LocalAppointment[] {
-  const matchingBookings = new Set(rows.filter((row) => matchesQuery(row, filter.query)).map((row) => row.bookingId));
-  return rows.filter(
-    (row) =>
-      matchingBookings.has(row.bookingId) &&
-      (filter.status === 'all' || row.status === filter.status) &&
-      (filter.service === 'all' || row.service === filter.service),
-  );
+export function filterAgenda(entries: readonly SearchableRow[], filter: AgendaFilter): LocalAppointment[] {
+  const matches = queryMatcher(filter.query);
+  const matchingBookings = filter.query.trim() === '' ? null : new Set(entries.filter(matches).map((entry) => entry.row.bookingId));
+  return entries
+    .map((entry) => entry.row)
+    .filter(
+      (row) =>
+        (matchingBookings === null || matchingBookings.has(row.bookingId)) &&
+        (filter.status === 'all' || row.status === filter.status) &&
+        (filter.service === 'all' || row.service === filter.service),
+    );
 }
 
 /**

@@ -8,7 +8,7 @@ import { APPOINTMENT_STATUSES, SERVICE_CODES, type AppointmentStatus, type Servi
 import type { LocalAppointment } from '../../db/desk-db';
 import { useI18n } from '../../i18n/i18n';
 import { AgendaGrid } from './agenda-grid';
-import { filterAgenda, inAgendaOrder } from './agenda-search';
+import { filterAgenda, inAgendaOrder, searchable } from './agenda-search';
 
 export interface AgendaWorkspaceProps {
   /** Every shown row of the day (any order). */
@@ -28,9 +28,10 @@ export function AgendaWorkspace({ rows, selectedBookingId, onOpenBooking, search
   const ownGrid = useRef<HTMLDivElement>(null);
   const grid = gridRef ?? ownGrid;
   const ordered = useMemo(() => inAgendaOrder(rows), [rows]);
+  const index = useMemo(() => searchable(ordered), [ordered]);
   // Typing stays instant on a long day: the list follows as soon as the renderer is free.
   const deferredQuery = useDeferredValue(query);
-  const shown = useMemo(() => filterAgenda(ordered, { query: deferredQuery, status, service }), [ordered, deferredQuery, status, service]);
+  const shown = useMemo(() => filterAgenda(index, { query: deferredQuery, status, service }), [index, deferredQuery, status, service]);
 
   return (
     <section className="agenda panel" aria-labelledby="agenda-title">
@@ -57,7 +58,7 @@ export function AgendaWorkspace({ rows, selectedBookingId, onOpenBooking, search
             onKeyDown={(event) => {
               if (event.key === 'Enter') {
                 event.preventDefault();
-                const found = filterAgenda(ordered, { query, status, service })[0];
+                const found = filterAgenda(index, { query, status, service })[0];
                 if (found) onOpenBooking(found.bookingId);
               } else if (event.key === 'ArrowDown') {
                 event.preventDefault();
