@@ -105,6 +105,7 @@ describe('the waiting-room display', () => {
     await page.goto(`${apiUrl}/display/MAA?lang=nl`);
     await page.getByRole('heading', { name: 'Dit scherm koppelen' }).waitFor();
     expect(await violations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, 'display-setup.png') });
 
     const deskCode = await postJson({ url: apiUrl }, '/api/v1/devices/registration-codes', { locationId: 'MAA', kind: 'desk', deskId: 'MAA-D2' }, adminToken);
     await page.keyboard.type(((await deskCode.json()) as { code: string }).code);

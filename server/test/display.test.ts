@@ -203,6 +203,15 @@ describe.each(databaseKindsUnderTest())('the waiting-room display on %s', (kind)
     controller.abort();
   });
 
+  it('refuses a display an admin revoked, on the calls and the stream alike', async () => {
+    const revoked = await registerDisplay(server, staffed.adminToken);
+    const headers = { authorization: displayAuthorization(revoked) };
+    expect((await fetch(`${server.url}/api/v1/display/calls`, { headers })).status).toBe(200);
+    await server.db.query('UPDATE devices SET revoked_at = now() WHERE id = $1', [revoked.deviceId]);
+    expect((await fetch(`${server.url}/api/v1/display/calls`, { headers })).status).toBe(401);
+    expect((await fetch(`${server.url}/api/v1/display/stream`, { headers })).status).toBe(401);
+  });
+
   it('serves the display page of a known location under the strict CSP, and 404 for an unknown one', async () => {
     const rendererDir = await fakeRendererDir();
     await writeFile(join(rendererDir, 'display.html'), '<!doctype html><title>Oproepen</title><div id="display"></div>');
