@@ -53,6 +53,12 @@ describe('ticket numbers', () => {
     expect(replayed.appointments['a-mei-vaa']!.ticket).toBeNull();
   });
 
+  it('a desk still holding states saved before tickets existed numbers from 1', () => {
+    const day = testDay();
+    const saved = Object.fromEntries(Object.entries(day.appointments).map(([id, appointment]) => [id, { ...appointment, ticket: undefined as unknown as null }]));
+    expect(nextTicket({ ...day, appointments: saved }, 'MAA-D2')).toBe('B-001');
+  });
+
   it('the next service of a one stop shop visit calls the same ticket', () => {
     const day = new Scenario();
     day.do('desk-1', '08:55:00', (state, context) => openDesk(state, context));

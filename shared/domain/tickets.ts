@@ -57,7 +57,8 @@ export function nextTicket(state: DayState, deskId: string): string {
   const prefix = ticketPrefixOfDesk(deskId);
   let highest = 0;
   for (const appointment of Object.values(state.appointments)) {
-    const number = appointment.ticket === null ? null : numberOfTicket(appointment.ticket, prefix);
+    // A state stored before tickets existed may lack the field altogether.
+    const number = appointment.ticket ? numberOfTicket(appointment.ticket, prefix) : null;
     if (number !== null && number > highest) highest = number;
   }
   return `${prefix}-${String(Math.min(highest + 1, 9999)).padStart(3, '0')}`;
