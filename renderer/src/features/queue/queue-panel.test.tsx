@@ -132,6 +132,25 @@ describe('the queue of the desk', () => {
     expect(waitingNames()).toEqual([first!.personName]);
   });
 
+  it('calls only for the services this desk serves', async () => {
+    const singles = bookings.filter((booking) => booking.length === 1).map((booking) => booking[0]!);
+    const doc = singles.find((row) => row.service === 'DOC')!;
+    const other = singles.find((row) => row.service !== 'DOC' && row.slotStart <= doc.slotStart) ?? singles.find((row) => row.service !== 'DOC')!;
+    const clock = handClock(today, '17:00').clock;
+    await checkInNow(other, clock);
+    await checkInNow(doc, clock);
+    const user = userEvent.setup();
+    show(clock);
+    const services = await screen.findByRole('group', { name: 'Diensten van deze balie' });
+    for (const service of ['BIO', 'VAA', 'TKV', 'BRP', 'INFO']) await user.click(within(services).getByRole('checkbox', { name: service }));
+    expect(within(services).getByRole('checkbox', { name: 'DOC' })).toBeChecked();
+    expect(waitingNames()).toEqual([doc.personName]);
+
+    await user.click(screen.getByRole('button', { name: 'Volgende oproepen' }));
+    expect(await screen.findByText(`${doc.personName} opgeroepen.`)).toBeInTheDocument();
+    expect((await db.appointments.get(other.id))?.status).toBe('arrived');
+  });
+
   it('a parked client is listed with the reason and called again', async () => {
     const [client] = singlesAtDifferentSlots();
     const clock = handClock(today, client!.slotStart).clock;
