@@ -16,6 +16,7 @@ import { openApiRoutes } from './routes/openapi';
 import { importRoutes } from './routes/import';
 import { reportRoutes } from './routes/reports';
 import { streamRoutes } from './routes/stream';
+import { supervisorPageRoutes } from './routes/supervisor-page';
 import { syncRoutes } from './routes/sync';
 import { createDayStateStore } from './sync/day-state-store';
 import { startPokeHub } from './sync/poke-hub';
@@ -60,6 +61,7 @@ export async function buildApp({ config, db, logger = true }: AppOptions): Promi
   await app.register(reportRoutes, { db, pokes });
   await app.register(displayRoutes, { db, pokes });
   await app.register(displayPageRoutes, { db, rendererDir: config.rendererDir });
+  await app.register(supervisorPageRoutes, { rendererDir: config.rendererDir });
   await app.register(deskStaticRoutes, { rendererDir: config.rendererDir });
   return app;
 }
