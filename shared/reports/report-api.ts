@@ -6,12 +6,15 @@
  */
 import { z } from 'zod';
 import { addDays, isCalendarDate } from '../domain/calendar-date';
-import { REPORT_TABLES } from './report-tables';
+import { EXPORTABLE_TABLES } from './report-tables';
 
 /** A calendar date, `YYYY-MM-DD`. */
 const dateSchema = z.string().refine(isCalendarDate, { message: 'expected a calendar date written as YYYY-MM-DD' });
 /** An ISO week, `2026-W10`. */
 const isoWeekSchema = z.string().regex(/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/, 'expected an ISO week written as YYYY-Www, such as 2026-W10');
+
+/** The waiting-time histogram has a bucket per minute up to this one; longer waits share the last. */
+export const WAIT_HISTOGRAM_MINUTES = 30;
 
 /** The longest range one report may cover (a year and a day: last year's same week fits). */
 export const MAX_REPORT_DAYS = 366;
@@ -65,7 +68,7 @@ function withPeriodRules<Schema extends z.ZodType<PeriodFields>>(schema: Schema)
  */
 export const reportQuerySchema = withPeriodRules(z.object(reportQueryFields));
 /** A report table as CSV: the period, and which table. */
-export const reportExportQuerySchema = withPeriodRules(z.object({ ...reportQueryFields, table: z.enum(REPORT_TABLES).default('overall') }));
+export const reportExportQuerySchema = withPeriodRules(z.object({ ...reportQueryFields, table: z.enum(EXPORTABLE_TABLES).default('overall') }));
 export type ReportQuery = z.infer<typeof reportQuerySchema>;
 
 /** The first and last day (inclusive) a query asks for. */
@@ -154,6 +157,11 @@ export const reportSchema = z.object({
   clerkTime: z.record(z.string(), deskTimeSchema),
   /** Services finished per open desk-hour over all desks; null when no desk was open. */
   servicesPerDeskHour: z.number().nullable(),
+  /**
+   * How long clients waited, for a chart: how many waits ended in each minute (0-1, 1-2, …), the
+   * last bucket holding every wait of WAIT_HISTOGRAM_MINUTES minutes or more (`toMinute` null).
+   */
+  waitingTimeDistribution: z.array(z.object({ fromMinute: z.int().min(0), toMinute: z.int().min(1).nullable(), count: z.int().min(0) })),
 });
 export type Report = z.infer<typeof reportSchema>;
 

@@ -21,7 +21,10 @@ export interface GroupRow {
   readonly time: DeskTimeFigures | null;
 }
 
-const keyHeaders: Record<Exclude<ReportTable, 'steps'>, { nl: string; en: string }> = {
+/** A table of figures per group: every table but the steps and the wait histogram. */
+export type GroupTable = Exclude<ReportTable, 'steps'>;
+
+const keyHeaders: Record<GroupTable, { nl: string; en: string }> = {
   overall: { nl: 'periode', en: 'period' },
   desks: { nl: 'balie', en: 'desk' },
   clerks: { nl: 'medewerker', en: 'clerk' },
@@ -48,8 +51,8 @@ const deskTimeColumns: CsvColumn<GroupRow>[] = [
   { nl: 'diensten per open uur', en: 'services per open hour', value: (row) => row.time?.servicesPerOpenHour ?? null },
 ];
 
-/** The columns of a group table (every table but `steps`). */
-export function groupColumns(table: Exclude<ReportTable, 'steps'>): CsvColumn<GroupRow>[] {
+/** The columns of a group table. */
+export function groupColumns(table: GroupTable): CsvColumn<GroupRow>[] {
   const columns: CsvColumn<GroupRow>[] = [
     { ...keyHeaders[table], value: (row) => row.key },
     { nl: 'diensten afgesloten', en: 'services finished', value: (row) => row.figures.servicesFinished },
@@ -76,8 +79,15 @@ export const STEP_COLUMNS: CsvColumn<StepFigures>[] = [
   ...durationColumns<StepFigures>({ nl: 'staptijd', en: 'step time' }, (row) => row.time),
 ];
 
+/** The columns of the waiting-time histogram. */
+export const WAIT_COLUMNS: CsvColumn<Report['waitingTimeDistribution'][number]>[] = [
+  { nl: 'wachttijd vanaf (min)', en: 'waited from (min)', value: (row) => row.fromMinute },
+  { nl: 'wachttijd tot (min)', en: 'waited up to (min)', value: (row) => row.toMinute },
+  { nl: 'aantal', en: 'count', value: (row) => row.count },
+];
+
 /** The rows of a group table of a report. */
-export function groupRows(report: Report, table: Exclude<ReportTable, 'steps'>): GroupRow[] {
+export function groupRows(report: Report, table: GroupTable): GroupRow[] {
   const none = (key: string): GroupRow => ({ key, figures: report.overall, time: null });
   switch (table) {
     case 'overall': return [none(report.from === report.to ? report.from : `${report.from}/${report.to}`)];

@@ -5,7 +5,7 @@
  * measured unions.
  */
 import { amsterdamInstant, addDays } from '../../../shared/domain/calendar-date';
-import { slowestStepsOf, type DeskTimeFigures, type GroupFigures, type Report, type StepFigures } from '../../../shared/reports/report-api';
+import { slowestStepsOf, WAIT_HISTOGRAM_MINUTES, type DeskTimeFigures, type GroupFigures, type Report, type StepFigures } from '../../../shared/reports/report-api';
 import type { Database } from '../db/database';
 import { REPORT_SQL } from './report-sql';
 
@@ -72,6 +72,7 @@ interface ReportRow {
   desks: string[];
   clerks: string[];
   targets: number[];
+  wait_histogram: Array<{ minute: number; count: number }>;
 }
 
 const toMilliseconds = (seconds: number) => Math.round(seconds * 1000) / 1000;
@@ -102,7 +103,7 @@ export async function computeReport(db: Database, scope: ReportScope): Promise<R
     // The planner's estimates for the window functions are far too high, so PostgreSQL would spend
     // seconds compiling the query (JIT) to save milliseconds running it.
     await tx.query('SET LOCAL jit = off');
-    return tx.query<ReportRow>(REPORT_SQL, [[...scope.locationIds], scope.from, scope.to, now]);
+    return tx.query<ReportRow>(REPORT_SQL, [[...scope.locationIds], scope.from, scope.to, now, WAIT_HISTOGRAM_MINUTES]);
   });
   const result = row!;
   const target = result.targets.length === 1 ? result.targets[0]! : null;
@@ -172,6 +173,11 @@ export async function computeReport(db: Database, scope: ReportScope): Promise<R
     deskTime,
     clerkTime,
     servicesPerDeskHour: openMs > 0 ? finishedAtDesks / (openMs / 3_600_000) : null,
+    waitingTimeDistribution: Array.from({ length: WAIT_HISTOGRAM_MINUTES + 1 }, (_, minute) => ({
+      fromMinute: minute,
+      toMinute: minute < WAIT_HISTOGRAM_MINUTES ? minute + 1 : null,
+      count: Number(result.wait_histogram.find((bucket) => bucket.minute === minute)?.count ?? 0),
+    })),
   };
 }
 

@@ -21,7 +21,8 @@
  * 90th percentiles are `percentile_cont` (the same linear interpolation as shared statistics) and
  * sums are taken in ascending order, so the figures are the shared ones to the last bit.
  *
- * Parameters: $1 location ids (text[]), $2 first day, $3 last day (dates), $4 now (timestamptz).
+ * Parameters: $1 location ids (text[]), $2 first day, $3 last day (dates), $4 now (timestamptz),
+ * $5 the last minute of the waiting-time histogram (longer waits count there).
  */
 export const REPORT_SQL = `
 WITH loc AS (
@@ -232,5 +233,7 @@ SELECT
   (SELECT coalesce(jsonb_agg(m), '[]') FROM measures m) AS measures,
   (SELECT coalesce(jsonb_agg(DISTINCT desk), '[]') FROM (SELECT desk FROM desk_events UNION SELECT desk FROM busy) d) AS desks,
   (SELECT coalesce(jsonb_agg(DISTINCT clerk), '[]') FROM opens) AS clerks,
-  (SELECT coalesce(jsonb_agg(DISTINCT target_wait_seconds), '[]') FROM loc) AS targets
+  (SELECT coalesce(jsonb_agg(DISTINCT target_wait_seconds), '[]') FROM loc) AS targets,
+  (SELECT coalesce(jsonb_agg(h), '[]') FROM (
+     SELECT least(floor(sec / 60), $5::int)::int AS minute, count(*) AS count FROM wait_samples GROUP BY 1) h) AS wait_histogram
 `;

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { periodOf, reportExportQuerySchema, reportQuerySchema, type ReportLanguage } from '../../../shared/reports/report-api';
-import { EVENT_COLUMNS, groupColumns, groupRows, STEP_COLUMNS, toCsv } from '../../../shared/reports/report-columns';
+import { EVENT_COLUMNS, groupColumns, groupRows, STEP_COLUMNS, toCsv, WAIT_COLUMNS } from '../../../shared/reports/report-columns';
 import {
   conflictQuerySchema,
   conflictResolutionRequestSchema,
@@ -74,7 +74,10 @@ export const reportRoutes: FastifyPluginAsync<{ db: Database; pokes: PokeHub }> 
     if (!locationIds) return reply;
     const { from, to } = periodOf(query);
     const report = await computeReport(db, { locationIds, from, to });
-    const csv = query.table === 'steps' ? toCsv(STEP_COLUMNS, report.steps, query.lang) : toCsv(groupColumns(query.table), groupRows(report, query.table), query.lang);
+    const csv =
+      query.table === 'steps' ? toCsv(STEP_COLUMNS, report.steps, query.lang)
+      : query.table === 'waits' ? toCsv(WAIT_COLUMNS, report.waitingTimeDistribution, query.lang)
+      : toCsv(groupColumns(query.table), groupRows(report, query.table), query.lang);
     return sendCsv(reply, fileName(`report-${query.table}`, locationIds, from, to, query.lang), csv);
   });
 

@@ -96,6 +96,10 @@ describe.each(databaseKindsUnderTest())('the supervisors’ routes on %s', (kind
       expect(plan.waits.filter((wait) => wait > 300).length).toBeGreaterThan(10);
       expect(plan.waits.filter((wait) => wait === 0).length).toBeGreaterThan(10);
       expect(week.overall.waitingTime).toMatchObject({ count: plan.waits.length, max: Math.max(...plan.waits), median: median(plan.waits) });
+      for (const bucket of week.waitingTimeDistribution) {
+        const inBucket = plan.waits.filter((wait) => wait >= bucket.fromMinute * 60 && (bucket.toMinute === null || wait < bucket.toMinute * 60));
+        expect([bucket.fromMinute, bucket.count]).toEqual([bucket.fromMinute, inBucket.length]);
+      }
       expect(week.overall.serviceLevel).toEqual({
         targetSeconds: 300,
         withinTarget: plan.waits.filter((wait) => wait <= 300).length,
@@ -151,6 +155,10 @@ describe.each(databaseKindsUnderTest())('the supervisors’ routes on %s', (kind
       expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual(['MAA-D1', 'MAA-D2', 'MAA-D3']);
       const english = await (await get(`/api/v1/reports/export?week=${WEEK}&table=steps&lang=en`, 'supervisor.maa')).text();
       expect(english.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('service,checklist,step,step time count,step time mean (s),step time median (s),step time p90 (s),step time max (s)');
+      const waits = (await (await get(`/api/v1/reports/export?week=${WEEK}&table=waits`, 'supervisor.maa')).text()).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+      expect(waits[0]).toBe('wachttijd vanaf (min),wachttijd tot (min),aantal');
+      expect(waits.slice(1).reduce((total, line) => total + Number(line.split(',')[2]), 0)).toBe(plan.waits.length);
+      expect(waits.at(-1)!.startsWith('30,,')).toBe(true);
     });
 
     it('the events of a day, one line each, in server order', async () => {

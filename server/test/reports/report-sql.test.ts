@@ -79,6 +79,9 @@ describe.each(databaseKindsUnderTest())('the report SQL on %s', (kind) => {
     it('waits of 60, 60, 60, 300 and 600 seconds: four of five called within five minutes', () => {
       expect(report.overall.waitingTime).toEqual({ count: 5, mean: 216, median: 60, p90: 480, max: 600 });
       expect(report.overall.serviceLevel).toEqual({ targetSeconds: 300, withinTarget: 4, calls: 5, share: 0.8 });
+      const buckets = report.waitingTimeDistribution.filter((bucket) => bucket.count > 0);
+      expect(buckets).toEqual([{ fromMinute: 1, toMinute: 2, count: 3 }, { fromMinute: 5, toMinute: 6, count: 1 }, { fromMinute: 10, toMinute: 11, count: 1 }]);
+      expect(report.waitingTimeDistribution.at(-1)).toEqual({ fromMinute: 30, toMinute: null, count: 0 });
     });
 
     it('services of 180, 480, 480, 240 and 240 seconds; five finished, two completed', () => {
