@@ -99,7 +99,7 @@ export function BookingPanel({ appointments, perform, checkInMethod, walkInOpen,
             ? t('bookingTitle', { code: first.appointmentCode, time: first.slotStart })
             : t('bookingWalkInTitle', { time: first.slotStart })}
         </h2>
-        <ShortcutButton shortcut="Esc" onClick={onClose}>
+        <ShortcutButton shortcut="Escape" onClick={onClose}>
           {t('bookingClose')}
         </ShortcutButton>
       </header>

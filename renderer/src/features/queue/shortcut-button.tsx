@@ -1,8 +1,11 @@
 import { forwardRef, type ButtonHTMLAttributes } from 'react';
 
+/** How a key is written on the button (ARIA names it in full). */
+const SHOWN_AS: Readonly<Record<string, string>> = { Escape: 'Esc' };
+
 /**
  * A button with its keyboard shortcut shown on it. The key is announced through
- * `aria-keyshortcuts`, so the button's name stays the action's words.
+ * `aria-keyshortcuts` (ARIA's key names: "N", "Escape"), so the button's name stays the action's words.
  */
 export const ShortcutButton = forwardRef<HTMLButtonElement, ButtonHTMLAttributes<HTMLButtonElement> & { shortcut?: string }>(
   function ShortcutButton({ shortcut, children, className = '', ...rest }, ref) {
@@ -11,7 +14,7 @@ export const ShortcutButton = forwardRef<HTMLButtonElement, ButtonHTMLAttributes
         {children}
         {shortcut && (
           <kbd className="button__key" aria-hidden="true">
-            {shortcut}
+            {SHOWN_AS[shortcut] ?? shortcut}
           </kbd>
         )}
       </button>
