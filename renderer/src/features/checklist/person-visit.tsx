@@ -171,11 +171,11 @@ export function PersonVisit(props: PersonVisitProps) {
       {canGoElsewhere && (
         <div className="visit-actions">
           {inService && (
-            <button type="button" onClick={() => onPanel(panel === 'park' ? null : 'park')} aria-expanded={panel === 'park'}>
+            <button type="button" onClick={() => onPanel(panel === 'park' ? null : 'park')} aria-expanded={panel === 'park'} aria-keyshortcuts="Alt+P">
               {t('visitPark')} <kbd aria-hidden="true">Alt+P</kbd>
             </button>
           )}
-          <button type="button" onClick={() => onPanel(panel === 'desk' ? null : 'desk')} aria-expanded={panel === 'desk'}>
+          <button type="button" onClick={() => onPanel(panel === 'desk' ? null : 'desk')} aria-expanded={panel === 'desk'} aria-keyshortcuts="Alt+T">
             {t('visitTransferDesk')} <kbd aria-hidden="true">Alt+T</kbd>
           </button>
         </div>
