@@ -34,7 +34,15 @@ export function useDeskActions(db: DeskDatabase, actor: DeskActor, date: string,
   const say = useCallback((kind: 'refused' | 'done', text: string) => setFeedback((previous) => ({ kind, text, serial: (previous?.serial ?? 0) + 1 })), []);
   const perform = useCallback<Perform>(
     async (command, done) => {
-      const result = await act(db, actor, date, command, now());
+      let result: Awaited<ReturnType<typeof act>>;
+      try {
+        result = await act(db, actor, date, command, now());
+      } catch (error) {
+        // A bug or a broken database, not a rule: the transaction stored nothing, and the clerk hears so.
+        console.error('desk action failed', error);
+        say('refused', t('clerkActionFailed'));
+        return null;
+      }
       if (!result.ok) {
         say('refused', result.error.message[language]);
         return null;
