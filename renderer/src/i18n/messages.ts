@@ -4,6 +4,7 @@
  * same keys, see defineMessages) and is merged here, so features never edit one shared file.
  */
 import { checklistMessages } from './messages-checklist';
+import { clientMessages } from './messages-client';
 import { queueMessages } from './messages-queue';
 import { safetyMessages } from './messages-safety';
 import { supervisorMessages } from './messages-supervisor';
@@ -146,8 +147,8 @@ const coreEn: Record<keyof typeof coreNl, string> = {
   'authError_invalid-answer': 'The server gave an unexpected answer.',
 };
 
-export const nl = { ...coreNl, ...queueMessages.nl, ...checklistMessages.nl, ...safetyMessages.nl, ...supervisorMessages.nl };
+export const nl = { ...coreNl, ...queueMessages.nl, ...checklistMessages.nl, ...safetyMessages.nl, ...supervisorMessages.nl, ...clientMessages.nl };
 
 export type MessageKey = keyof typeof nl;
 
-export const en: Record<MessageKey, string> = { ...coreEn, ...queueMessages.en, ...checklistMessages.en, ...safetyMessages.en, ...supervisorMessages.en };
+export const en: Record<MessageKey, string> = { ...coreEn, ...queueMessages.en, ...checklistMessages.en, ...safetyMessages.en, ...supervisorMessages.en, ...clientMessages.en };
