@@ -315,4 +315,12 @@ describe("the clerk's screens in Chromium", () => {
       expect(Object.keys(state.steps).sort(), name).toEqual(bioStepsOf(name).sort());
     }
   });
+
+  it('speaks English when the clerk switches, with no axe violation either', async () => {
+    await page.getByRole('button', { name: 'Switch to English' }).press('Enter');
+    await page.getByRole('button', { name: 'Call next' }).waitFor();
+    expect(await page.getByRole('heading', { name: "Today's agenda" }).count()).toBe(1);
+    expect(await violations(page)).toEqual([]);
+    if (shots) await page.screenshot({ path: join(shots, 'clerk-desk-en.png') });
+  });
 });

@@ -14,11 +14,19 @@ export interface AgendaFilter {
   readonly service: ServiceCode | 'all';
 }
 
-/** The day in agenda order (slot, booking, person, one stop shop order), families together. */
+/**
+ * The day in agenda order (slot, booking, person, one stop shop order), families together. A
+ * person added at the desk takes their booking's slot here, so the family stays one group.
+ */
 export function inAgendaOrder(rows: readonly LocalAppointment[]): LocalAppointment[] {
-  return [...rows].sort((a, b) =>
-    compareDayAppointments({ ...a, appointmentCode: a.appointmentCode ?? '' }, { ...b, appointmentCode: b.appointmentCode ?? '' }),
-  );
+  const bookingSlots = new Map<string, string>();
+  for (const row of rows) {
+    if (row.walkIn) continue;
+    const slot = bookingSlots.get(row.bookingId);
+    if (slot === undefined || row.slotStart < slot) bookingSlots.set(row.bookingId, row.slotStart);
+  }
+  const keyed = (row: LocalAppointment) => ({ ...row, slotStart: bookingSlots.get(row.bookingId) ?? row.slotStart, appointmentCode: row.appointmentCode ?? '' });
+  return [...rows].sort((a, b) => compareDayAppointments(keyed(a), keyed(b)));
 }
 
 /** The numbers recorded in this appointment's steps (document numbers, passport numbers…). */

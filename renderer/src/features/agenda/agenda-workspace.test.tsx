@@ -141,6 +141,12 @@ describe('what a scan opens', () => {
     }),
   ];
 
+  it('lists a person added at the desk with their family, not at the time they were added', () => {
+    const child = row({ id: 'a3', personId: 'p3', personName: 'Kind', walkIn: true, slotStart: '11:42' });
+    const later = row({ id: 'a4', bookingId: 'b4', appointmentCode: 'MAA-LATER1', personId: 'p4', slotStart: '10:00' });
+    expect(inAgendaOrder([later, child, ...day]).map((appointment) => appointment.id)).toEqual(['a1', 'a3', 'a2', 'a4']);
+  });
+
   it('opens the booking of a scanned appointment code, V-number or recorded document number, and nothing for an unknown code', () => {
     expect(findScanned(day, 'maa-hk7p2q\r')?.bookingId).toBe('b1');
     expect(findScanned(day, '23 4567 8901')?.bookingId).toBe('b1');

@@ -12,6 +12,9 @@ import { useI18n } from '../../i18n/i18n';
 
 export type Feedback = { readonly kind: 'refused' | 'done'; readonly text: string; readonly serial: number } | null;
 
+/** A line is kept with the language it was written in: after a switch it is not shown half-translated. */
+type WrittenFeedback = NonNullable<Feedback> & { readonly language: string };
+
 /** What was done, in words, from the events the command stored. */
 export type DoneText = string | ((events: readonly BalieEvent[]) => string);
 
@@ -30,8 +33,12 @@ export interface DeskActions {
 
 export function useDeskActions(db: DeskDatabase, actor: DeskActor, date: string, now: () => Date): DeskActions {
   const { language, t } = useI18n();
-  const [feedback, setFeedback] = useState<Feedback>(null);
-  const say = useCallback((kind: 'refused' | 'done', text: string) => setFeedback((previous) => ({ kind, text, serial: (previous?.serial ?? 0) + 1 })), []);
+  const [written, setWritten] = useState<WrittenFeedback | null>(null);
+  const say = useCallback(
+    (kind: 'refused' | 'done', text: string) => setWritten((previous) => ({ kind, text, serial: (previous?.serial ?? 0) + 1, language })),
+    [language],
+  );
+  const feedback: Feedback = written?.language === language ? written : null;
   const perform = useCallback<Perform>(
     async (command, done) => {
       let result: Awaited<ReturnType<typeof act>>;
