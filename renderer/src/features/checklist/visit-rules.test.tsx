@@ -130,4 +130,19 @@ describe('the checklist asks only what applies to the person', () => {
     await user.click(within(summary).getByRole('button', { name: /^Afronden/ }));
     await waitFor(async () => expect(await db.appointments.get(appointmentId)).toMatchObject({ status: 'partial', outcome: 'partial', outcomeReason: 'Pas niet op locatie' }));
   });
+
+  it('a card scanned while a button has the focus goes to the card number step, and its Enter clicks nothing', async () => {
+    const { user, appointmentId } = await serve({ name: 'Chen Wei', ageInYears: 27, nationalityCategory: 'other', service: 'DOC' });
+    const letter = screen.getByRole('listitem', { name: /Uitnodigingsbrief IND/ });
+    expect(within(letter).getByRole('button', { name: /Gedaan/ })).toHaveFocus();
+    await user.keyboard('V123AL568{Enter}'); // the scanner: a fast run of keys and Enter
+    const numberStep = screen.getByRole('listitem', { name: /Documentnummer op de pas/ });
+    expect(await within(numberStep).findByText(/V123AL568 · Vastgelegd/)).toBeInTheDocument();
+    expect(within(letter).getByRole('button', { name: /Gedaan/ })).toHaveFocus();
+    expect(Object.keys((await db.appointments.get(appointmentId))!.steps)).toEqual(['document-number']);
+
+    await user.keyboard('ABCDEFGH{Enter}');
+    expect(await screen.findByText('Gescand: ABCDEFGH. Dit past bij geen open stap van deze persoon.')).toBeInTheDocument();
+    expect(Object.keys((await db.appointments.get(appointmentId))!.steps)).toEqual(['document-number']);
+  });
 });

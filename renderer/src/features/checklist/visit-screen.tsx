@@ -7,6 +7,7 @@
 import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ChecklistStep } from '../../../../shared/checklists/definition-schema';
+import { checkStepValue } from '../../../../shared/checklists/step-rules';
 import { act, type DeskActor } from '../../db/desk-actor';
 import type { DeskDatabase, LocalAppointment } from '../../db/desk-db';
 import type { DeskCommand } from '../../db/perform-command';
@@ -16,6 +17,7 @@ import { loadVisit, sendOnChoices, type VisitData } from './load-visit';
 import { PersonTabs } from './person-tabs';
 import { PersonVisit, type SidePanel } from './person-visit';
 import { VisitShortcuts } from './visit-shortcuts';
+import { useVisitScanner } from './use-visit-scanner';
 import { visitCommands } from './visit-actions';
 import { nextStepId, personChecklist } from './visit-model';
 import './visit.css';
@@ -106,16 +108,18 @@ export function VisitScreen({ db, actor, date, appointmentIds, onLeave }: VisitS
     noShow: async () => {
       if ((await perform(visitCommands.noShow(appointment.id))) === null) await onToNextPerson(appointment);
     },
-    record: async (step: ChecklistStep, value: Parameters<typeof visitCommands.record>[2]) => {
+    /** `moveOn` false: a scan recorded a step elsewhere; the clerk stays where they are. */
+    record: async (step: ChecklistStep, value: Parameters<typeof visitCommands.record>[2], moveOn = true) => {
       // Focus moves on at once, so keys typed ahead land in the next step; a refusal brings it back.
       const key = `${appointment.id}:${step.id}`;
       recording.add(key);
       const done = new Set([...recording].filter((pending) => pending.startsWith(`${appointment.id}:`)).map((pending) => pending.slice(appointment.id.length + 1)));
-      if (data) focusNow(workTarget(data, appointment, step.id, done));
+      if (data && moveOn) focusNow(workTarget(data, appointment, step.id, done));
       const refusal = await perform(visitCommands.record(appointment.id, step.id, value), true);
       if (refusal !== null) {
         recording.delete(key);
-        focusNow(`step:${key}`);
+        if (moveOn) focusNow(`step:${key}`);
+        else setFailure(refusal);
       }
       return refusal;
     },
@@ -166,6 +170,19 @@ export function VisitScreen({ db, actor, date, appointmentIds, onLeave }: VisitS
       if (target || side) event.preventDefault();
     }
   };
+  // A scan while no text field has the focus goes to the first open step whose format takes it
+  // (the card number, scanned while the "Done" button of an earlier step has the focus).
+  useVisitScanner((text) => {
+    const found = data && selected?.status === 'in-service' ? personChecklist(data.checklists, selected, data.persons.get(selected.personId)) : undefined;
+    const open = found?.ok ? found.checklist.steps.filter((step) => step.kind === 'text' && found.checklist.recorded[step.id] === undefined) : [];
+    const step = open.find((candidate) => checkStepValue(candidate, { kind: 'text', text }).ok);
+    if (!step || !selected) {
+      setFailure(t('visitScanNoStep', { code: text }));
+      return;
+    }
+    const checked = checkStepValue(step, { kind: 'text', text });
+    if (checked.ok) void actionsFor(selected).record(step, checked.value, false);
+  });
   // Subscribed anew with every render, so the handler always sees the visit as shown.
   useEffect(() => {
     window.addEventListener('keydown', onKey);
