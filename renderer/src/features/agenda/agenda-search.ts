@@ -25,8 +25,9 @@ export function inAgendaOrder(rows: readonly LocalAppointment[]): LocalAppointme
     const slot = bookingSlots.get(row.bookingId);
     if (slot === undefined || row.slotStart < slot) bookingSlots.set(row.bookingId, row.slotStart);
   }
-  const keyed = (row: LocalAppointment) => ({ ...row, slotStart: bookingSlots.get(row.bookingId) ?? row.slotStart, appointmentCode: row.appointmentCode ?? '' });
-  return [...rows].sort((a, b) => compareDayAppointments(keyed(a), keyed(b)));
+  // Each row's sort key is made once (not in every comparison: a day may hold 10,000 rows).
+  const keyed = rows.map((row) => ({ ...row, slotStart: bookingSlots.get(row.bookingId) ?? row.slotStart, appointmentCode: row.appointmentCode ?? '', row }));
+  return keyed.sort(compareDayAppointments).map((entry) => entry.row);
 }
 
 /** The numbers recorded in this appointment's steps (document numbers, passport numbers…). */
@@ -58,6 +59,43 @@ function queryMatcher(query: string): (entry: SearchableRow) => boolean {
   const code = normaliseScannerInput(query);
   const byNumber = code.length >= 2;
   return (entry) => entry.name.includes(words) || (byNumber && (entry.code.includes(code) || entry.numbers.some((number) => number.includes(code))));
+}
+
+/**
+ * Keeps the agenda's order and search texts between changes of the day: most actions change a
+ * status, which moves no row and changes no text, so the sort (the shared comparator) and the
+ * normalising run again only when a row's place or searchable text really changed.
+ */
+export function createAgendaIndexer(): (rows: readonly LocalAppointment[]) => SearchableRow[] {
+  let orderSignature = '';
+  let orderedIds: string[] = [];
+  const texts = new Map<string, { signature: string; entry: Omit<SearchableRow, 'row'> }>();
+  const placeOf = (row: LocalAppointment) => `${row.id}|${row.bookingId}|${row.slotStart}|${row.appointmentCode}|${row.personId}|${row.service}|${row.walkIn}`;
+  const textOf = (row: LocalAppointment) => {
+    let text = `${row.personName}|${row.appointmentCode}|${row.vNumber}`;
+    for (const step of Object.values(row.steps)) if (step.value.kind === 'text') text += `|${step.value.text}`;
+    return text;
+  };
+  return (rows) => {
+    // Rows come from IndexedDB in the same order each time; a different order only sorts again.
+    const signature = rows.map(placeOf).join('\n');
+    if (signature !== orderSignature) {
+      orderSignature = signature;
+      orderedIds = inAgendaOrder(rows).map((row) => row.id);
+    }
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return orderedIds.map((id) => {
+      const row = byId.get(id)!;
+      const text = textOf(row);
+      let cached = texts.get(id);
+      if (cached?.signature !== text) {
+        const { row: _row, ...entry } = searchable([row])[0]!;
+        cached = { signature: text, entry };
+        texts.set(id, cached);
+      }
+      return { row, ...cached.entry };
+    });
+  };
 }
 
 /**

@@ -7,7 +7,7 @@ import { SERVICE_CODES } from '../../../../shared/domain/codes';
 import { dropDatabase, freshDatabase, serverUrl, today } from '../../../test/desk-fixtures';
 import type { DeskDatabase, LocalAppointment } from '../../db/desk-db';
 import { I18nProvider } from '../../i18n/i18n';
-import { findScanned, inAgendaOrder } from './agenda-search';
+import { createAgendaIndexer, filterAgenda, findScanned, inAgendaOrder } from './agenda-search';
 import { AgendaWorkspace } from './agenda-workspace';
 import { loadDay } from './load-day';
 
@@ -145,6 +145,22 @@ describe('what a scan opens', () => {
     const child = row({ id: 'a3', personId: 'p3', personName: 'Kind', walkIn: true, slotStart: '11:42' });
     const later = row({ id: 'a4', bookingId: 'b4', appointmentCode: 'MAA-LATER1', personId: 'p4', slotStart: '10:00' });
     expect(inAgendaOrder([later, child, ...day]).map((appointment) => appointment.id)).toEqual(['a1', 'a3', 'a2', 'a4']);
+  });
+
+  it('keeps the order and search texts between changes, and takes in a new row or a newly recorded number', () => {
+    const index = createAgendaIndexer();
+    const search = (rows: LocalAppointment[], query: string) => filterAgenda(index(rows), { query, status: 'all', service: 'all' }).map((appointment) => appointment.id);
+    expect(search(day, '')).toEqual(['a1', 'a2']);
+    const arrived = day.map((appointment) => (appointment.id === 'a2' ? { ...appointment, status: 'arrived' as const } : appointment));
+    expect(index(arrived).map((entry) => [entry.row.id, entry.row.status])).toEqual([['a1', 'expected'], ['a2', 'arrived']]);
+    const child = row({ id: 'a3', personId: 'p3', personName: 'Kind', walkIn: true, slotStart: '11:42' });
+    expect(search([...arrived, child], '')).toEqual(['a1', 'a3', 'a2']);
+    const withCard = [...arrived, child].map((appointment) =>
+      appointment.id === 'a1'
+        ? { ...appointment, steps: { documentNumber: { checklistId: 'doc', checklistVersion: 1, value: { kind: 'text' as const, text: 'V987XY654' }, recordedAt: '2026-11-25T09:00:00.000Z', clerkId: 'c' } } }
+        : appointment,
+    );
+    expect(search(withCard, 'v987xy')).toEqual(['a1', 'a3']);
   });
 
   it('opens the booking of a scanned appointment code, V-number or recorded document number, and nothing for an unknown code', () => {

@@ -8,7 +8,7 @@ import { APPOINTMENT_STATUSES, SERVICE_CODES, type AppointmentStatus, type Servi
 import type { LocalAppointment } from '../../db/desk-db';
 import { useI18n } from '../../i18n/i18n';
 import { AgendaGrid } from './agenda-grid';
-import { filterAgenda, inAgendaOrder, searchable } from './agenda-search';
+import { createAgendaIndexer, filterAgenda } from './agenda-search';
 
 export interface AgendaWorkspaceProps {
   /** Every shown row of the day (any order). */
@@ -27,8 +27,9 @@ export function AgendaWorkspace({ rows, selectedBookingId, onOpenBooking, search
   const [service, setService] = useState<ServiceCode | 'all'>('all');
   const ownGrid = useRef<HTMLDivElement>(null);
   const grid = gridRef ?? ownGrid;
-  const ordered = useMemo(() => inAgendaOrder(rows), [rows]);
-  const index = useMemo(() => searchable(ordered), [ordered]);
+  const [indexer] = useState(createAgendaIndexer);
+  const index = useMemo(() => indexer(rows), [indexer, rows]);
+  const total = index.length;
   // Typing stays instant on a long day: the list follows as soon as the renderer is free.
   const deferredQuery = useDeferredValue(query);
   const shown = useMemo(() => filterAgenda(index, { query: deferredQuery, status, service }), [index, deferredQuery, status, service]);
@@ -38,7 +39,7 @@ export function AgendaWorkspace({ rows, selectedBookingId, onOpenBooking, search
       <header className="panel__header">
         <h2 id="agenda-title">{t('agendaTitle')}</h2>
         <p className="panel__count" role="status">
-          {shown.length === ordered.length ? t('agendaCount', { count: ordered.length }) : t('agendaShown', { shown: shown.length, count: ordered.length })}
+          {shown.length === total ? t('agendaCount', { count: total }) : t('agendaShown', { shown: shown.length, count: total })}
         </p>
       </header>
       <div className="agenda__tools">
@@ -96,7 +97,7 @@ export function AgendaWorkspace({ rows, selectedBookingId, onOpenBooking, search
         </label>
       </div>
       {shown.length === 0 ? (
-        <p>{ordered.length === 0 ? t('agendaEmpty') : t('agendaNoMatch')}</p>
+        <p>{total === 0 ? t('agendaEmpty') : t('agendaNoMatch')}</p>
       ) : (
         <AgendaGrid rows={shown} selectedBookingId={selectedBookingId} onOpenBooking={onOpenBooking} gridRef={grid} />
       )}
