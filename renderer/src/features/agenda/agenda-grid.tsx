@@ -114,7 +114,10 @@ export function AgendaGrid({ rows, selectedBookingId, onOpenBooking, gridRef }: 
             const previous = rows[item.index - 1];
             const firstOfBooking = previous?.bookingId !== row.bookingId;
             const firstOfPerson = firstOfBooking || previous?.personId !== row.personId;
-            const family = firstOfBooking ? new Set(rows.slice(item.index, item.index + 40).filter((other) => other.bookingId === row.bookingId).map((other) => other.personId)).size : 0;
+            // A booking holds at most 6 persons with at most 6 services each: its rows are within the next 36.
+            const booking = firstOfBooking ? rows.slice(item.index, item.index + 36).filter((other) => other.bookingId === row.bookingId) : [];
+            const family = new Set(booking.map((other) => other.personId)).size;
+            const slot = (booking.find((other) => !other.walkIn) ?? row).slotStart;
             return (
               <div
                 key={item.key}
@@ -130,7 +133,7 @@ export function AgendaGrid({ rows, selectedBookingId, onOpenBooking, gridRef }: 
                 }}
                 data-testid="agenda-row"
               >
-                <div role="gridcell">{firstOfBooking ? row.slotStart : ''}</div>
+                <div role="gridcell">{firstOfBooking ? slot : ''}</div>
                 <div role="gridcell">
                   {firstOfBooking && (row.appointmentCode ?? t('agendaWalkIn'))}
                   {family > 1 && <span className="agenda__family"> · {t('familyOf', { count: family })}</span>}

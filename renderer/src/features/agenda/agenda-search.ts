@@ -16,7 +16,8 @@ export interface AgendaFilter {
 
 /**
  * The day in agenda order (slot, booking, person, one stop shop order), families together. A
- * person added at the desk takes their booking's slot here, so the family stays one group.
+ * person added at the desk takes their booking's slot here, after the booked persons, so the
+ * family stays one group.
  */
 export function inAgendaOrder(rows: readonly LocalAppointment[]): LocalAppointment[] {
   const bookingSlots = new Map<string, string>();
@@ -26,7 +27,14 @@ export function inAgendaOrder(rows: readonly LocalAppointment[]): LocalAppointme
     if (slot === undefined || row.slotStart < slot) bookingSlots.set(row.bookingId, row.slotStart);
   }
   // Each row's sort key is made once (not in every comparison: a day may hold 10,000 rows).
-  const keyed = rows.map((row) => ({ ...row, slotStart: bookingSlots.get(row.bookingId) ?? row.slotStart, appointmentCode: row.appointmentCode ?? '', row }));
+  const keyed = rows.map((row) => ({
+    ...row,
+    slotStart: bookingSlots.get(row.bookingId) ?? row.slotStart,
+    appointmentCode: row.appointmentCode ?? '',
+    // Within the family, the persons who were booked come first, then those added at the desk.
+    personId: `${row.walkIn && bookingSlots.has(row.bookingId) ? '\uffff' : ''}${row.personId}`,
+    row,
+  }));
   return keyed.sort(compareDayAppointments).map((entry) => entry.row);
 }
 

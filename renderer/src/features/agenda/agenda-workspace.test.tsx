@@ -144,7 +144,8 @@ describe('what a scan opens', () => {
   it('lists a person added at the desk with their family, not at the time they were added', () => {
     const child = row({ id: 'a3', personId: 'p3', personName: 'Kind', walkIn: true, slotStart: '11:42' });
     const later = row({ id: 'a4', bookingId: 'b4', appointmentCode: 'MAA-LATER1', personId: 'p4', slotStart: '10:00' });
-    expect(inAgendaOrder([later, child, ...day]).map((appointment) => appointment.id)).toEqual(['a1', 'a3', 'a2', 'a4']);
+    const added = { ...child, id: 'a0', personId: 'p0' };
+    expect(inAgendaOrder([later, added, ...day]).map((appointment) => appointment.id)).toEqual(['a1', 'a0', 'a2', 'a4']);
   });
 
   it('keeps the order and search texts between changes, and takes in a new row or a newly recorded number', () => {
