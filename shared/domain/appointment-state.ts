@@ -22,6 +22,16 @@ export interface AppointmentNote {
   readonly clerkId: string;
 }
 
+/**
+ * The client's rating of the service (commands-rating.ts): the score only; the optional comment
+ * stays in the event, where reports read it and the desk purges it with the day.
+ */
+export interface AppointmentRating {
+  readonly score: number;
+  readonly ratedAt: string;
+  readonly deskId: string;
+}
+
 /** Where one person's appointment for one service stands. */
 export interface AppointmentState extends Appointment {
   readonly status: AppointmentStatus;
@@ -59,6 +69,11 @@ export interface AppointmentState extends Appointment {
   /** The appointment this one was sent on from. */
   readonly transferredFrom: string | null;
   readonly notes: readonly AppointmentNote[];
+  /**
+   * The client's rating, once given. Absent (not null) until then, so states stored or pulled
+   * before ratings existed stay equal to the reducer's.
+   */
+  readonly rating?: AppointmentRating;
 }
 
 /** A booked appointment as it starts the day: expected, nothing happened yet. */

@@ -12,6 +12,7 @@ import { transition, waitStartAtCheckIn, type LifecycleEvent } from './appointme
 import { expectedAppointment, type AppointmentState } from './appointment-state';
 import { closedDesk, transitionDesk, type DeskEvent } from './desk-machine';
 import { appointmentsOfBooking, type DayState } from './day-state';
+import { rateAppointment } from './appointment-rating';
 import { withTicket } from './tickets';
 import { domainError, fail, type Failure } from './messages';
 
@@ -35,7 +36,7 @@ function withAppointments(state: DayState, ...appointments: AppointmentState[]):
   return { ok: true, state: { ...state, appointments: updated } };
 }
 
-function lifecycleEventOf(event: Exclude<AppointmentEvent, EventOf<'transferred'> | EventOf<'walkInRegistered'>>): LifecycleEvent {
+function lifecycleEventOf(event: Exclude<AppointmentEvent, EventOf<'transferred'> | EventOf<'walkInRegistered'> | EventOf<'ratingGiven'>>): LifecycleEvent {
   const { deskId, clerkId } = event;
   switch (event.type) {
     case 'checkedIn': return { kind: 'check-in' };
@@ -117,6 +118,11 @@ function applyToAppointment(state: DayState, event: AppointmentEvent, options: R
     return conflict('wrong-location', 'Deze afspraak hoort bij een andere locatie.', 'This appointment belongs to another location.');
   }
   if (event.type === 'transferred') return transfer(state, appointment, event);
+  if (event.type === 'ratingGiven') {
+    // The client's judgement moves no lifecycle: it only lands on the appointment, once.
+    const rated = rateAppointment(appointment, { score: event.payload.score, deskId: event.deskId }, event.occurredAt);
+    return rated.ok ? withAppointments(state, rated.state) : rated;
+  }
   const next = transition(appointment, lifecycleEventOf(event), event.occurredAt);
   if (!next.ok) return next;
   const problem = checklistCheck(state, appointment, event, options);

@@ -67,6 +67,7 @@ export const APPOINTMENT_FATES = {
   transferredTo: desk,
   transferredFrom: desk,
   notes: deskPersonal,
+  rating: desk,
 } as const satisfies FieldFates<AppointmentState>;
 
 /** Fates of a booking's fields (imported from the appointment planner by the server). */
@@ -142,6 +143,7 @@ export const EVENT_PAYLOAD_FATES = {
   transferred: { toService: 'keep', toDeskId: 'keep', toAppointmentId: 'keep', reason: 'purge' },
   noteAdded: { text: 'purge' },
   walkInRegistered: { bookingId: 'keep', appointmentCode: 'purge', service: 'keep', date: 'keep', slotStart: 'keep', reason: 'keep', person: 'purge', ticket: 'keep' },
+  ratingGiven: { score: 'keep', comment: 'purge' },
   bookingCancelled: { bookingId: 'keep', reason: 'purge' },
   deskOpened: {},
   deskClosed: {},

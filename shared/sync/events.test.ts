@@ -13,10 +13,10 @@ const envelope = {
 };
 
 describe('the sync protocol events, v1', () => {
-  it('lists every event type of DESIGN.md, plus bookingCancelled and the desk opening and closing', () => {
+  it('lists every event type of DESIGN.md, plus the rating, bookingCancelled and the desk opening and closing', () => {
     expect(EVENT_TYPES).toEqual([
       'checkedIn', 'called', 'recalled', 'serviceStarted', 'stepRecorded', 'parked', 'serviceCompleted', 'noShow',
-      'transferred', 'noteAdded', 'walkInRegistered', 'bookingCancelled', 'deskOpened', 'deskClosed', 'pauseStarted', 'pauseEnded',
+      'transferred', 'noteAdded', 'walkInRegistered', 'ratingGiven', 'bookingCancelled', 'deskOpened', 'deskClosed', 'pauseStarted', 'pauseEnded',
     ]);
   });
 

@@ -8,6 +8,9 @@
  * device without gaps; `occurredAt` is the desk's clock (the server corrects it with the measured
  * offset for reports). `v` is the version of the event's payload schema.
  *
+ * `ratingGiven` is the client's own judgement of the service, given on the client screen at the desk
+ * and performed by the clerk's desk like any other event (shared/domain/commands-rating.ts).
+ *
  * Desk events (`deskOpened`, `deskClosed`, `pauseStarted`, `pauseEnded`) and `bookingCancelled`
  * concern a desk or a whole booking, not one person's appointment: their `appointmentId` is `null`
  * (or absent) and they carry no `personId`.
@@ -40,6 +43,13 @@ const optionalReason = reasonTextSchema.nullable();
  * tickets existed carry none and stay valid.
  */
 const ticketSchema = z.string().regex(/^[A-Z]{1,3}-\d{3,4}$/, 'expected a ticket number such as A-017').optional();
+
+/** A client's rating of the service: a whole number from 1 (very bad) to 10 (excellent). */
+export const ratingScoreSchema = z.int().min(1).max(10);
+/** The longest comment a client may leave with a rating. */
+export const RATING_COMMENT_MAX = 300;
+/** A client's optional comment with a rating: 1-300 characters after trimming. */
+export const ratingCommentSchema = z.string().trim().min(1).max(RATING_COMMENT_MAX);
 
 const envelope = {
   /** UUIDv7 made on the desk: the idempotence key, everywhere and forever. */
@@ -131,6 +141,11 @@ export const balieEventSchema = z.discriminatedUnion('type', [
       ticket: ticketSchema,
     }),
   ),
+  /**
+   * The client rated the service at the desk, 1-10, with an optional comment (free text the client
+   * typed: purged with the day on the desk). Once per served appointment (commands-rating.ts).
+   */
+  appointmentEvent('ratingGiven', z.object({ score: ratingScoreSchema, comment: ratingCommentSchema.nullable() })),
   /** The whole booking is cancelled (never one person of it). */
   deskEvent('bookingCancelled', z.object({ bookingId: entityIdSchema, reason: optionalReason })),
   /** A clerk opened the desk (signed in at it): its working time starts. */

@@ -14,6 +14,7 @@ import type { CommandContext, CommandResult } from '../command-support';
 import { callAppointment, callNext, cancelBooking, checkIn, markNoShow, recall } from '../commands-queue';
 import { addNote, complete, park, recordStep, startService, transfer } from '../commands-service';
 import { closeDesk, endPause, openDesk, registerWalkIn, startPause } from '../commands-desk';
+import { giveRating } from '../commands-rating';
 import type { DayState } from '../day-state';
 import { testDay, TestDesk } from './day-fixtures';
 
@@ -31,7 +32,7 @@ export interface Action {
 export const actionsArbitrary = (maxLength = 60) =>
   fc.array(
     fc.record({
-      command: fc.nat(20),
+      command: fc.nat(21),
       appointment: fc.nat(20),
       desk: fc.nat(2),
       pick: fc.nat(9),
@@ -122,6 +123,11 @@ const COMMANDS: Command[] = [
     run: (state, context, id, action) => transfer(state, { appointmentId: id, toService: SERVICE_CODES[action.pick % 6]!, toDeskId: action.pick % 2 ? null : 'desk-2', reason: null }, context),
   },
   { eligible: ['in-service'], holdingDesk: true, run: (state, context, id) => park(state, { appointmentId: id, reason: 'form' }, context) },
+  {
+    eligible: ['in-service', 'completed', 'partial', 'transferred'],
+    holdingDesk: true,
+    run: (state, context, id, action) => giveRating(state, { appointmentId: id, score: action.pick + 1, comment: action.pick % 3 ? null : 'kind and quick' }, context),
+  },
   { run: rarely((state, context, id) => addNote(state, { appointmentId: id, text: 'note' }, context)) },
   {
     run: (state, context, _id, action) =>
