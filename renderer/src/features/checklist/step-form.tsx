@@ -2,7 +2,7 @@
  * One step of the checklist as the clerk works through it: title, instruction, what is recorded
  * (and when), its input, its exceptions (Alt+E) and the reason when something is refused.
  */
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { ChecklistStep } from '../../../../shared/checklists/definition-schema';
 import type { StepValue } from '../../../../shared/checklists/step-value';
 import type { RecordedStep } from '../../../../shared/domain/appointment-state';
@@ -43,6 +43,8 @@ export function StepForm({ step, position, recorded, onRecord, registerFocus }: 
   const [exceptionOpen, setExceptionOpen] = useState(false);
   // After a cancelled exception, focus returns to the button that opened it.
   const refocusException = useRef(false);
+  // "Change" opens a recorded step again: its input takes the focus at once.
+  const focusWhenOpened = useCallback((element: HTMLElement | null) => element?.focus(), []);
   const titleId = useId();
   const errorId = useId();
   const open = recorded === undefined || editing;
@@ -90,7 +92,7 @@ export function StepForm({ step, position, recorded, onRecord, registerFocus }: 
           previous={recorded?.value}
           onRecord={record}
           onError={setError}
-          registerFocus={recorded ? () => undefined : registerFocus}
+          registerFocus={recorded ? focusWhenOpened : registerFocus}
         />
       )}
       {canOpenException && !exceptionOpen && (

@@ -87,6 +87,16 @@ describe('the checklist asks only what applies to the person', () => {
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     expect((await db.appointments.get(appointmentId))?.steps['document-number']?.value).toEqual({ kind: 'text', text: 'V123AL568' });
     expect(screen.getByRole('radio', { name: /Oude pas ingeleverd/ })).toHaveFocus();
+
+    // A typo noticed later: "Change" opens the step again with the number in its field.
+    await user.click(within(step).getByRole('button', { name: 'Wijzigen' }));
+    const again = within(step).getByRole('textbox');
+    expect(again).toHaveFocus();
+    expect(again).toHaveValue('V123AL568');
+    await user.clear(again);
+    await user.keyboard('V123AL569{Enter}');
+    expect(await within(step).findByText(/V123AL569 · Vastgelegd/)).toBeInTheDocument();
+    expect((await db.appointments.get(appointmentId))?.steps['document-number']?.value).toEqual({ kind: 'text', text: 'V123AL569' });
   });
 
   it('a fingerprint exemption needs a reason, and is recorded with it', async () => {
