@@ -24,7 +24,6 @@ export interface BarChartProps {
 
 const BAR_HEIGHT = 16;
 const GAP = 10;
-const LABEL_WIDTH = 150;
 const PLOT_WIDTH = 380;
 const VALUE_WIDTH = 90;
 /** Series differ in shade and order (the legend names them); the values are written, so colour never carries a number alone. */
@@ -39,6 +38,8 @@ export function BarChart({ title, summary, series, rows, format, rowHeader, tabl
   const titleId = useId();
   const descId = useId();
   const max = Math.max(1, ...rows.flatMap((row) => row.values.map((value) => value ?? 0)));
+  // Room for the longest label (about 7 units a character at 12 px), within reason.
+  const LABEL_WIDTH = Math.min(240, Math.max(60, 16 + 7 * Math.max(0, ...rows.map((row) => row.label.length))));
   const groupHeight = series.length * BAR_HEIGHT + GAP;
   const height = rows.length * groupHeight + (series.length > 1 ? 28 : 4);
   const width = LABEL_WIDTH + PLOT_WIDTH + VALUE_WIDTH;

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { ConflictRecord } from '../../../../shared/reports/supervision-api';
 import { useI18n } from '../../i18n/i18n';
+import { nl, type MessageKey } from '../../i18n/messages';
 import { fetchConflicts, resolveConflict, type ApiFailure, type SupervisorSession } from './supervisor-api';
 
 type ConflictState = 'open' | 'resolved' | 'all';
@@ -9,6 +10,13 @@ const text = (record: Record<string, unknown> | null, field: string): string | n
   const value = record?.[field];
   return typeof value === 'string' ? value : null;
 };
+
+/** An event type in the reader's words where the desk has them (the review list's names), else as stored. */
+function eventName(type: string | null, t: ReturnType<typeof useI18n>['t']): string {
+  if (type === null) return '?';
+  const key = `reviewEvent_${type}`;
+  return key in nl ? t(key as MessageKey) : type;
+}
 
 /** The desk's side in words: what it did, to whom, where, when. */
 function DeskSide({ conflict }: { conflict: ConflictRecord }) {
@@ -19,7 +27,7 @@ function DeskSide({ conflict }: { conflict: ConflictRecord }) {
     <p>
       <strong>{t('supervisorConflictDesk')}:</strong>{' '}
       {t('supervisorConflictDeskText', {
-        type: text(event, 'type') ?? '?',
+        type: eventName(text(event, 'type'), t),
         desk: text(event, 'deskId') ?? '?',
         clerk: text(event, 'clerkId') ?? '?',
         appointment: text(event, 'appointmentId') ?? '–',

@@ -5,6 +5,14 @@ import type { SupervisorSession } from './supervisor-api';
 import { useLiveView, type LiveViewState, type LiveViewTiming } from './use-live-view';
 import { useTickingNow } from './use-ticking-now';
 
+/**
+ * How a client is named on the supervisor's screen: the booking's appointment code, or for a
+ * walk-in (no booking code) "walk-in" and the end of the appointment id, enough to tell two apart.
+ */
+function clientLabel(client: { appointmentCode: string | null; appointmentId: string }, t: ReturnType<typeof useI18n>['t']): string {
+  return client.appointmentCode ?? t('supervisorWalkIn', { id: client.appointmentId.slice(-4) });
+}
+
 /** The server's time now: the view's instant moved on by the client's time since it was fetched. */
 function serverNowOf(view: LiveView, fetchedAt: number, now: number): number {
   return Date.parse(view.at) + Math.max(0, now - fetchedAt);
@@ -36,7 +44,7 @@ function DeskStatus({ desk, serverNow }: { desk: LiveDesk; serverNow: number }) 
       const parts = desk.serving.map((client) => {
         const since = client.serviceStartedAt ?? client.calledAt;
         return t(client.status === 'called' ? 'supervisorDeskCalled' : 'supervisorDeskServing', {
-          code: client.appointmentCode ?? client.appointmentId,
+          code: clientLabel(client, t),
           service: t(`service_${client.service}`),
           duration: since ? formatDuration(secondsSince(since, serverNow), language) : '–',
         });
@@ -96,7 +104,7 @@ function WaitingTable({ view, serverNow, elapsed }: { view: LiveView; serverNow:
           const over = wait > view.targetWaitSeconds;
           return (
             <tr key={person.appointmentId} data-testid="live-waiting" className={over ? 'supervisor__row--over' : undefined}>
-              <th scope="row">{person.appointmentCode ?? person.appointmentId}</th>
+              <th scope="row">{clientLabel(person, t)}</th>
               <td>{t(`service_${person.service}`)}{person.status === 'transferred' ? ` (${t('status_transferred').toLowerCase()})` : ''}</td>
               <td>{person.waitingSince ? formatTime(person.waitingSince) : '–'}</td>
               <td>{formatDuration(wait, language)}{over ? ` · ${t('supervisorOverTarget')}` : ''}</td>
@@ -120,7 +128,7 @@ function WaitingAlert({ view, serverNow }: { view: LiveView; serverNow: number }
       {t(over.length === 1 ? 'supervisorAlertOne' : 'supervisorAlertMany', {
         count: over.length,
         target: formatDuration(view.targetWaitSeconds, language),
-        code: longest.appointmentCode ?? longest.appointmentId,
+        code: clientLabel(longest, t),
       })}
     </div>
   );

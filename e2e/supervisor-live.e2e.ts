@@ -1,0 +1,216 @@
+/**
+ * The supervisor's page in Chromium against the real server: signed in by keyboard (a clerk is
+ * turned away), the supervisor watches a desk go from idle to serving when its clerk calls a
+ * client, sees the waiting alert appear when a client waits beyond the target and go when she is
+ * called, and reads a seeded week's report whose figures are the server's. axe finds no WCAG 2.1
+ * AA violation on any of it. Screenshots of the live view and the report go to docs/screenshots.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDesk, registerWalkIn, startPause } from '../shared/domain/commands-desk';
+import { callAppointment } from '../shared/domain/commands-queue';
+import type { AppointmentState } from '../shared/domain/appointment-state';
+import type { DayState } from '../shared/domain/day-state';
+import type { Person } from '../shared/domain/model';
+import { reportSchema } from '../shared/reports/report-api';
+import type { BalieEvent } from '../shared/sync/events';
+import { parseChangeData } from '../shared/sync/change-data';
+import { pullResponseSchema } from '../shared/sync/push-pull';
+import { DEMO_PASSWORD } from '../server/src/demo/demo-staff';
+import { startServer, type RunningServer } from '../server/src/server';
+import { postJson, registerDesk } from '../server/test/support/accounts';
+import { bookDemoDay, initialDemoDay, planDay, playAndPush, WEEK, WEEK_DAYS, type PushingDesk, type WeekPlan } from '../server/test/reports/seeded-week';
+import { simulatedRemoteDesk, type SimulatedDesk } from '../server/test/support/simulated-desk';
+import { launchDeskBrowser } from './support/chromium';
+import { DESK_BUILD_DIR, REPOSITORY_ROOT } from './support/paths';
+import { today } from './support/sync-rig';
+
+const SCREENSHOTS = join(REPOSITORY_ROOT, 'docs/screenshots');
+const MINUTE = 60_000;
+
+async function signInAs(url: string, username: string, device?: { deviceId: string; deviceSecret: string }) {
+  const response = await postJson({ url }, '/api/v1/auth/sign-in', { username, password: DEMO_PASSWORD, device });
+  if (response.status !== 200) throw new Error(`sign-in of ${username} answered ${response.status}`);
+  return (await response.json()) as { token: string; account: { id: string } };
+}
+
+/** Today's day as a desk pulls it. */
+async function pulledDay(url: string, token: string): Promise<DayState> {
+  const appointments: Record<string, AppointmentState> = {};
+  const persons: Record<string, Person> = {};
+  let since = '0';
+  for (;;) {
+    const response = await fetch(`${url}/api/v1/sync/pull?since=${since}&limit=1000`, { headers: { authorization: `Bearer ${token}` } });
+    const page = pullResponseSchema.parse(await response.json());
+    for (const change of page.changes) {
+      const parsed = parseChangeData(change);
+      if (!parsed.ok) throw new Error(parsed.problems.join('; '));
+      if (parsed.change.entity === 'appointment' && parsed.change.data.date === today) appointments[change.id] = parsed.change.data;
+      if (parsed.change.entity === 'person') persons[change.id] = parsed.change.data;
+    }
+    since = page.nextCursor;
+    if (!page.hasMore) return { appointments, persons, desks: {}, seenEvents: {}, conflicts: [] };
+  }
+}
+
+/** A clerk's desk device at `deskId`, signed in and working on today's day over HTTP. */
+async function clerkAt(url: string, adminToken: string, deskId: string, username: string): Promise<SimulatedDesk> {
+  const credential = await registerDesk({ url }, adminToken, 'MAA', deskId);
+  const session = await signInAs(url, username, credential);
+  return simulatedRemoteDesk(url, { deviceId: credential.deviceId, deskId, token: session.token, clerkId: session.account.id, locationId: 'MAA', day: today }, await pulledDay(url, session.token));
+}
+
+async function send(desk: SimulatedDesk, events: readonly BalieEvent[]): Promise<void> {
+  const pushed = await desk.push(events);
+  expect(pushed.body.results.map((result) => result.status)).toEqual(events.map(() => 'accepted'));
+}
+
+async function violations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+}
+
+describe("the supervisor's page in Chromium", () => {
+  let workDir: string;
+  let server: RunningServer;
+  let browser: BrowserContext;
+  let page: Page;
+  let adminToken: string;
+  let desk: SimulatedDesk;
+
+  beforeAll(async () => {
+    workDir = await mkdtemp(join(tmpdir(), 'balie-supervisor-e2e-'));
+    await mkdir(SCREENSHOTS, { recursive: true });
+    server = await startServer(
+      { port: 0, host: '127.0.0.1', database: { kind: 'pglite', dataDir: join(workDir, 'server-data') }, deskOrigins: [], rendererDir: DESK_BUILD_DIR, demo: true, logLevel: 'silent' },
+      { logger: false },
+    );
+    adminToken = (await signInAs(server.url, 'beheerder')).token;
+    // Week 2026-W10 served by three desks on a known plan (server/test/reports/seeded-week.ts): the report to read.
+    const plan: WeekPlan = { waits: [], served: {}, completed: 0, noShowAppointments: 0, lateAppointments: 0, desks: {}, firstStep: {} };
+    const weekDesks: PushingDesk[] = [];
+    for (const [deskId, username] of [['MAA-D1', 'medewerker1'], ['MAA-D2', 'medewerker2'], ['MAA-D3', 'medewerker3']] as const) {
+      const credential = await registerDesk({ url: server.url }, adminToken, 'MAA', deskId);
+      const session = await signInAs(server.url, username, credential);
+      weekDesks.push({ deskId, deviceId: credential.deviceId, clerkId: session.account.id, token: session.token, seq: 1 });
+    }
+    for (const date of WEEK_DAYS) {
+      const day = await bookDemoDay(server.db, date);
+      await playAndPush(server.url, initialDemoDay(day, ['MAA-D1', 'MAA-D2', 'MAA-D3', 'MAA-D4']), planDay(date, day, weekDesks, plan));
+    }
+    desk = await clerkAt(server.url, adminToken, 'MAA-D4', 'medewerker4');
+    browser = await launchDeskBrowser(join(workDir, 'chromium-profile'));
+    page = browser.pages()[0] ?? (await browser.newPage());
+    await page.setViewportSize({ width: 1440, height: 960 });
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await rm(workDir, { recursive: true, force: true });
+  });
+
+  /** A walk-in the desk registered (checked in at once) `minutesAgo` while offline, sent now; returns her appointment id. */
+  async function walkIn(name: string, minutesAgo: number): Promise<string> {
+    const cameIn = new Date(Date.now() - minutesAgo * MINUTE).toISOString();
+    const events = desk.act((state, context) =>
+      registerWalkIn(state, { person: { name, dateOfBirth: '1991-05-17', nationalityCategory: 'other', vNumber: null }, service: 'BIO', reason: 'ind-invited', bookingId: null }, { ...context, now: cameIn }),
+    );
+    await send(desk, events);
+    return events[0]!.appointmentId!;
+  }
+  const deskRow = (deskId: string) => page.locator(`[data-testid="live-desk"][data-desk="${deskId}"]`);
+
+  it('turns a clerk away and signs a supervisor in by keyboard, on a page without axe violations', async () => {
+    await page.goto(`${server.url}/supervisor/`);
+    await page.getByRole('heading', { name: 'Aanmelden als teamleider' }).waitFor();
+    expect(await violations(page)).toEqual([]);
+    // The user name has the focus: a supervisor types straight away.
+    await page.keyboard.type('medewerker1');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(DEMO_PASSWORD);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('alert').innerText()).toContain('Dit scherm is voor teamleiders en beheerders');
+
+    await page.getByLabel('Gebruikersnaam').fill('teamleider');
+    await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
+    await page.getByLabel('Wachtwoord').press('Enter');
+    await page.getByRole('heading', { name: 'Balies en wachtrij van MAA' }).waitFor();
+    // The token lives in this tab only.
+    expect(await page.evaluate(() => [Object.keys(sessionStorage), Object.keys(localStorage)])).toEqual([['balie.supervisor.session'], []]);
+  });
+
+  it('sees the desk go from idle to serving when the clerk calls a client, and the waiting alert appear and go', async () => {
+    await expect.poll(() => deskRow('MAA-D4').getAttribute('data-status')).toBe('closed');
+    await send(desk, desk.act(openDesk));
+    await expect.poll(() => deskRow('MAA-D4').getAttribute('data-status'), { timeout: 30_000 }).toBe('idle');
+    expect(await deskRow('MAA-D4').innerText()).toContain('Vrij');
+    expect(await page.getByTestId('waiting-alert').count()).toBe(0);
+
+    // Anna came in nine minutes ago, Bas two (walk-ins, checked in at once): the desk was offline and sends it now.
+    const anna = await walkIn('Anna Inloop', 9);
+    await walkIn('Bas Inloop', 2);
+    const annaLabel = `inloop …${anna.slice(-4)}`;
+    const alert = page.getByRole('alert').filter({ hasText: 'Wachttijd overschreden.' });
+    await alert.waitFor({ timeout: 30_000 });
+    expect(await alert.innerText()).toBe(`Wachttijd overschreden. 1 klant wacht langer dan 5 min: ${annaLabel}.`);
+    expect(await page.getByTestId('live-waiting').first().innerText()).toMatch(new RegExp(`${annaLabel}.*9 min · boven de norm`, 's'));
+    expect(await violations(page)).toEqual([]);
+
+    await send(desk, desk.act((state, context) => callAppointment(state, { appointmentId: anna }, context)));
+    await expect.poll(() => deskRow('MAA-D4').getAttribute('data-status'), { timeout: 30_000 }).toBe('serving');
+    expect(await deskRow('MAA-D4').innerText()).toMatch(new RegExp(`Bezig\\s+heeft ${annaLabel} \\(Biometrie\\) opgeroepen, \\d+ s`));
+    await alert.waitFor({ state: 'detached' });
+    expect(await page.getByTestId('queue-length').innerText()).toBe('1');
+
+    // For the picture: another desk at lunch, and a client who has waited long again.
+    const lunch = await clerkAt(server.url, adminToken, 'MAA-D1', 'medewerker1');
+    await send(lunch, lunch.act(openDesk));
+    await send(lunch, lunch.act((state, context) => startPause(state, { reason: 'lunch', note: null }, context)));
+    await walkIn('Carla Inloop', 7);
+    await alert.waitFor({ timeout: 30_000 });
+    await expect.poll(() => deskRow('MAA-D1').getAttribute('data-status'), { timeout: 30_000 }).toBe('paused');
+    expect(await deskRow('MAA-D1').innerText()).toContain('Lunch sinds');
+    expect(await violations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, 'supervisor-live.png'), fullPage: true });
+  });
+
+  it("reads the seeded week's report by keyboard: the server's figures, charts with their tables, and no axe violation", async () => {
+    const tab = page.getByRole('tab', { name: 'Nu' });
+    await tab.focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await page.getByRole('tab', { name: 'Rapportages' }).getAttribute('aria-selected')).toBe('true');
+    await page.getByRole('heading', { name: `Rapportage van ${today}` }).waitFor();
+    await page.getByRole('radio', { name: 'Week' }).check();
+    await page.getByLabel('Week (jjjj-Www)').fill(WEEK);
+    await page.getByLabel('Week (jjjj-Www)').press('Enter');
+    await page.getByRole('heading', { name: 'Rapportage van 2026-03-02 tot en met 2026-03-08' }).waitFor();
+
+    const token = (await signInAs(server.url, 'teamleider')).token;
+    const response = await fetch(`${server.url}/api/v1/reports?week=${WEEK}`, { headers: { authorization: `Bearer ${token}` } });
+    const report = reportSchema.parse(await response.json());
+    expect(report.overall.servicesFinished).toBeGreaterThan(50);
+    expect(await page.getByTestId('figure-services-finished').innerText()).toBe(String(report.overall.servicesFinished));
+    expect(await page.getByTestId('figure-persons-served').innerText()).toBe(String(report.overall.personsServed));
+    for (const deskId of ['MAA-D1', 'MAA-D2', 'MAA-D3']) {
+      const row = page.getByTestId('report-desks').getByRole('row').filter({ has: page.getByRole('rowheader', { name: deskId, exact: true }) });
+      expect(await row.getByRole('cell').first().innerText()).toBe(String(report.byDesk[deskId]!.servicesFinished));
+    }
+    expect(await page.getByRole('img', { name: 'Afgesloten diensten per uur' }).count()).toBe(1);
+    expect(await page.getByRole('img', { name: 'Verdeling van de wachttijd' }).count()).toBe(1);
+    expect(await page.getByRole('img', { name: /^Tijd per stap: / }).count()).toBeGreaterThan(0);
+    // A chart's numbers as a table, opened by keyboard.
+    const disclosure = page.getByText('Toon de cijfers als tabel').first();
+    await disclosure.focus();
+    await page.keyboard.press('Enter');
+    const hourRows = page.locator('details[open] tbody tr');
+    expect(await hourRows.count()).toBe(Object.keys(report.byHour).length);
+    expect(await violations(page)).toEqual([]);
+    await page.keyboard.press('Enter');
+    await page.screenshot({ path: join(SCREENSHOTS, 'supervisor-report.png'), fullPage: true });
+  });
+});
