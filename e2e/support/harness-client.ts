@@ -10,7 +10,8 @@ export type HarnessAction =
   | { kind: 'checkIn' | 'call' | 'startService' | 'noShow' | 'recall'; appointmentId: string }
   | { kind: 'note'; appointmentId: string; text: string }
   | { kind: 'park'; appointmentId: string; reason: string }
-  | { kind: 'finish'; appointmentId: string; reason: string };
+  | { kind: 'finish'; appointmentId: string; reason: string }
+  | { kind: 'walkIn'; name: string };
 
 export interface HarnessSnapshot {
   pending: number;

@@ -6,6 +6,7 @@
  * renderer build never contains it.
  */
 import { addNote, complete, park, startService } from '../../../shared/domain/commands-service';
+import { registerWalkIn } from '../../../shared/domain/commands-desk';
 import { callAppointment, checkIn, markNoShow, recall } from '../../../shared/domain/commands-queue';
 import type { AppointmentState } from '../../../shared/domain/appointment-state';
 import type { DeskBridge } from '../../../shared/ipc/desk-bridge';
@@ -21,7 +22,8 @@ export type HarnessAction =
   | { kind: 'checkIn' | 'call' | 'startService' | 'noShow' | 'recall'; appointmentId: string }
   | { kind: 'note'; appointmentId: string; text: string }
   | { kind: 'park'; appointmentId: string; reason: string }
-  | { kind: 'finish'; appointmentId: string; reason: string };
+  | { kind: 'finish'; appointmentId: string; reason: string }
+  | { kind: 'walkIn'; name: string };
 
 export interface HarnessSnapshot {
   pending: number;
@@ -52,6 +54,10 @@ export interface BalieHarness {
 }
 
 function commandOf(action: HarnessAction): DeskCommand {
+  if (action.kind === 'walkIn') {
+    const person = { name: action.name, dateOfBirth: '1990-01-01', nationalityCategory: 'other' as const, vNumber: null };
+    return (state, context) => registerWalkIn(state, { person, service: 'INFO', reason: 'ind-invited', bookingId: null }, context);
+  }
   const appointmentId = action.appointmentId;
   switch (action.kind) {
     case 'checkIn':
