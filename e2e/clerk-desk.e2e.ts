@@ -189,6 +189,7 @@ describe("the clerk's screens in Chromium", () => {
     await page.getByTestId('booking-panel').waitFor({ state: 'detached' });
     // Back on the agenda's grid, where every shortcut works.
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('grid');
+    if (shots) await page.screenshot({ path: join(shots, 'clerk-queue.png') });
 
     await page.keyboard.press('p');
     await page.getByRole('radio', { name: 'Korte pauze' }).waitFor();

@@ -48,8 +48,8 @@ export function pastTarget(minutes: number): boolean {
   return minutes >= WAITING_TARGET_MINUTES;
 }
 
-/** Checked in after the booked slot had begun. */
-export function arrivedLate(row: Pick<LocalAppointment, 'checkedInAt' | 'date' | 'slotStart' | 'transferredFrom'>): boolean {
-  if (!row.checkedInAt || row.transferredFrom) return false;
+/** Checked in after the booked slot had begun (a person added at the desk had no slot to miss). */
+export function arrivedLate(row: Pick<LocalAppointment, 'checkedInAt' | 'date' | 'slotStart' | 'transferredFrom' | 'walkIn'>): boolean {
+  if (!row.checkedInAt || row.transferredFrom || row.walkIn) return false;
   return Date.parse(row.checkedInAt) > amsterdamInstant(row.date, row.slotStart);
 }
