@@ -11,7 +11,7 @@ import type { ServiceCode } from '../../../shared/domain/codes';
 import type { DeskActor } from '../db/desk-actor';
 import type { DeskDatabase } from '../db/desk-db';
 import { AgendaWorkspace } from '../features/agenda/agenda-workspace';
-import { findScanned } from '../features/agenda/agenda-search';
+import { findScanned, inAgendaOrder } from '../features/agenda/agenda-search';
 import { VisitScreen } from '../features/checklist/visit-screen';
 import { ActionFeedback } from '../features/queue/action-feedback';
 import { BookingPanel } from '../features/queue/booking-panel';
@@ -56,11 +56,12 @@ export function ClerkDesk({ db, actor, date, clock = systemClock, keyClock, stor
   const callNextRef = useRef<HTMLButtonElement>(null);
   const visitRegion = useRef<HTMLElement>(null);
 
+  // The persons at this desk in agenda order: the booked family first, anyone added at the desk after.
   const visitIds = useMemo(
-    () => (rows ?? []).filter((row) => row.deskId === actor.deskId && (row.status === 'called' || row.status === 'in-service')).map((row) => row.id).sort(),
+    () => inAgendaOrder((rows ?? []).filter((row) => row.deskId === actor.deskId && (row.status === 'called' || row.status === 'in-service'))).map((row) => row.id),
     [rows, actor.deskId],
   );
-  const visitKey = visitIds.join(',');
+  const visitKey = [...visitIds].sort().join(',');
   const showVisit = visitIds.length > 0 && leftVisit !== visitKey;
   const booking = useMemo(() => (rows ?? []).filter((row) => row.bookingId === selectedBookingId), [rows, selectedBookingId]);
 
