@@ -37,6 +37,8 @@ export default defineConfig({
           display: resolve(import.meta.dirname, 'renderer/display.html'),
           // The supervisors' page (issue #7): served by the server at /supervisor/.
           supervisor: resolve(import.meta.dirname, 'renderer/supervisor.html'),
+          // The client screen at the desk (issue #9): a second window of the desk, same origin.
+          'client-screen': resolve(import.meta.dirname, 'renderer/client-screen.html'),
         },
       },
     },

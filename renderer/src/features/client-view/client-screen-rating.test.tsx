@@ -1,0 +1,131 @@
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { callAppointment } from '../../../../shared/domain/commands-queue';
+import { startService } from '../../../../shared/domain/commands-service';
+import { giveRating } from '../../../../shared/domain/commands-rating';
+import { registerWalkIn } from '../../../../shared/domain/commands-desk';
+import type { CommandResult } from '../../../../shared/domain/command-support';
+import { dropDatabase, freshDatabase, serverUrl, signedInDesk, type SignedInDesk } from '../../../test/desk-fixtures';
+import { ClientScreenApp } from '../../client-screen/client-screen-app';
+import type { DeskDatabase } from '../../db/desk-db';
+import { actorOf } from '../../db/desk-actor';
+import { performCommand, type DeskCommand } from '../../db/perform-command';
+import { I18nProvider } from '../../i18n/i18n';
+import { createPageLocks } from '../sync/desk-lock';
+import { pullChanges } from '../sync/pull-changes';
+import { pushOutbox } from '../sync/push-outbox';
+import { createSyncEngine, type SyncEngine } from '../sync/sync-engine';
+import { createSyncStatusStore } from '../sync/sync-status-store';
+import type { ClientView } from './client-channel';
+import { ClientMirror } from './client-mirror';
+import { useClientScreen } from './use-client-screen';
+
+// Nothing listens on port 9 (discard) here: the desk is offline.
+const OFFLINE = 'http://127.0.0.1:9';
+
+/** The clerk's side as the desk shell will hold it: the link and the mirror. */
+function ClerkSide({ desk, date, openChannel, ratable }: { desk: SignedInDesk; date: string; openChannel: () => BroadcastChannel; ratable: { appointmentId: string; desk: string } }) {
+  const client = useClientScreen({ db: desk.db, actor: actorOf(desk.session), date, openChannel });
+  return <ClientMirror snapshot={client.snapshot} onShow={(view: ClientView) => client.show(view)} ratable={ratable} />;
+}
+
+async function perform(desk: SignedInDesk, command: DeskCommand): Promise<string> {
+  const result = await performCommand(desk.db, command, desk.context());
+  if (!result.ok) throw new Error(result.error.message.en);
+  return result.events[0]!.appointmentId!;
+}
+
+describe("the client's rating on the client screen", () => {
+  let db: DeskDatabase;
+  let desk: SignedInDesk;
+  let appointmentId: string;
+  const engines: SyncEngine[] = [];
+
+  beforeEach(async () => {
+    db = await freshDatabase('client-rating');
+    desk = await signedInDesk(db, 'MAA-D4');
+    expect(await pullChanges(db, { serverUrl, token: (await desk.token())! })).toMatchObject({ ok: true });
+    // A walk-in of its own, so that no other test file acts on this client.
+    appointmentId = await perform(desk, (state, context) =>
+      registerWalkIn(state, { person: { name: 'Rating Tester', dateOfBirth: '1990-03-03', nationalityCategory: 'other', vNumber: null }, service: 'INFO', reason: 'ind-invited', bookingId: null }, context),
+    );
+    await perform(desk, (state, context) => callAppointment(state, { appointmentId }, context));
+    await perform(desk, (state, context) => startService(state, { appointmentId }, context));
+    expect(await pushOutbox(db, { serverUrl, token: (await desk.token())! }, { deviceId: desk.session.deviceId })).toMatchObject({ ok: true });
+  });
+  afterEach(async () => {
+    await Promise.all(engines.splice(0).map((engine) => engine.stop()));
+    await dropDatabase(db);
+  });
+
+  it('a rating given offline by keyboard, sent twice, reaches the server once after reconnecting', async () => {
+    const channelName = `client-rating-${crypto.randomUUID()}`;
+    const openChannel = () => new BroadcastChannel(channelName);
+    const user = userEvent.setup();
+    render(
+      <>
+        <I18nProvider>
+          <ClerkSide desk={desk} date={desk.context().date} openChannel={openChannel} ratable={{ appointmentId, desk: 'Balie 4' }} />
+        </I18nProvider>
+        <div data-testid="client-screen">
+          <I18nProvider>
+            <ClientScreenApp openChannel={openChannel} />
+          </I18nProvider>
+        </div>
+      </>,
+    );
+    const clientScreen = within(screen.getByTestId('client-screen'));
+    expect(await screen.findByText('Taal van het klantscherm: Nederlands')).toBeInTheDocument();
+    expect(clientScreen.getByRole('heading', { name: 'Welkom bij het IND-loket' })).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Om een cijfer vragen' }));
+    const form = await clientScreen.findByRole('form', { name: 'Hoe tevreden bent u over de hulp aan Balie 4?' });
+    expect(screen.getByTestId('client-mirror-view')).toHaveTextContent('Vraagt om een cijfer');
+
+    // Sending without a score says what to do and sends nothing.
+    await user.click(within(form).getByRole('button', { name: 'Versturen' }));
+    expect(within(form).getByRole('alert')).toHaveTextContent('Kies eerst een cijfer van 1 tot 10.');
+
+    // By keyboard: into the scores, arrows to 8, Tab to the comment, Tab to Send, Enter, and Enter again.
+    within(form).getByRole('radio', { name: '1' }).focus();
+    await user.keyboard('{ArrowRight}{ArrowRight}{ArrowRight}{ArrowRight}{ArrowRight}{ArrowRight}{ArrowRight}');
+    expect(within(form).getByRole('radio', { name: '8' })).toBeChecked();
+    await user.tab();
+    expect(within(form).getByRole('textbox', { name: /Wilt u nog iets zeggen/ })).toHaveFocus();
+    await user.keyboard('Snel geholpen');
+    await user.tab();
+    expect(within(form).getByRole('button', { name: 'Versturen' })).toHaveFocus();
+    await user.keyboard('{Enter}{Enter}');
+
+    expect(await clientScreen.findByRole('heading', { name: 'Dank u wel!' })).toBeInTheDocument();
+    expect(await screen.findByText('Cijfer van de klant: 8')).toBeInTheDocument();
+    const outbox = await db.outbox.toArray();
+    expect(outbox.map((entry) => [entry.event.type, entry.state])).toEqual([['ratingGiven', 'pending']]);
+    expect(outbox[0]!.event).toMatchObject({ appointmentId, deskId: 'MAA-D4', clerkId: desk.session.accountId, payload: { score: 8, comment: 'Snel geholpen' } });
+
+    // Offline: the push fails and the rating stays in the outbox.
+    expect(await pushOutbox(db, { serverUrl: OFFLINE, token: (await desk.token())! }, { deviceId: desk.session.deviceId })).toMatchObject({ ok: false });
+    expect(await db.outbox.count()).toBe(1);
+
+    // Back online: the sync engine sends it, and the server took exactly that one rating.
+    const engine = createSyncEngine({ db, serverUrl, deviceId: desk.session.deviceId, token: desk.token, onUnauthenticated: () => undefined, status: createSyncStatusStore(), locks: createPageLocks(), backoff: { baseMs: 20, maxMs: 200 } });
+    engines.push(engine);
+    engine.start();
+    await vi.waitFor(async () => expect(await db.outbox.count()).toBe(0));
+
+    // A second desk that never heard of it rates the same service: the server already holds the rating.
+    const otherDb = await freshDatabase('client-rating-other');
+    try {
+      const other = await signedInDesk(otherDb, 'MAA-D4');
+      expect(await pullChanges(otherDb, { serverUrl, token: (await other.token())! })).toMatchObject({ ok: true });
+      const again: DeskCommand = (state, context): CommandResult => giveRating(state, { appointmentId, score: 2, comment: null }, context);
+      await perform(other, again);
+      const pushed = await pushOutbox(otherDb, { serverUrl, token: (await other.token())! }, { deviceId: other.session.deviceId });
+      expect(pushed).toMatchObject({ ok: true, sent: 1, conflicts: 1 });
+    } finally {
+      await dropDatabase(otherDb);
+    }
+    await waitFor(() => expect(screen.getByTestId('client-mirror-view')).toHaveTextContent('Bedankt voor het cijfer'));
+  });
+});
