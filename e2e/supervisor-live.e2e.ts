@@ -126,7 +126,11 @@ describe("the supervisor's page in Chromium", () => {
   const deskRow = (deskId: string) => page.locator(`[data-testid="live-desk"][data-desk="${deskId}"]`);
 
   it('turns a clerk away and signs a supervisor in by keyboard, on a page without axe violations', async () => {
-    await page.goto(`${server.url}/supervisor/`);
+    // The page comes from the server itself, under the shell's strict policy: no inline script, no other host.
+    const served = await fetch(`${server.url}/supervisor/`);
+    expect(served.headers.get('content-security-policy')).toMatch(/default-src 'none'.*script-src 'self'.*connect-src 'self'/);
+    await page.goto(`${server.url}/supervisor`);
+    expect(page.url()).toBe(`${server.url}/supervisor/`);
     await page.getByRole('heading', { name: 'Aanmelden als teamleider' }).waitFor();
     expect(await violations(page)).toEqual([]);
     // The user name has the focus: a supervisor types straight away.
