@@ -32,7 +32,8 @@ export function SettingsPanel({ session }: { session: SupervisorSession }) {
     <section className="supervisor__section" aria-labelledby="settings-title">
       <h2 id="settings-title">{t('supervisorSettingsTitle')}</h2>
       {settings && (
-        <form className="supervisor__period" onSubmit={(event) => void onSubmit(event)}>
+        // noValidate: a wrong number is said in our words (below), the same in every browser.
+        <form className="supervisor__period" noValidate onSubmit={(event) => void onSubmit(event)}>
           <label className="supervisor__field">
             {t('supervisorSettingsTarget')}
             <input name="targetMinutes" type="number" min={0.5} max={240} step={0.5} defaultValue={settings.targetWaitSeconds / 60} required />
