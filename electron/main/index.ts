@@ -4,6 +4,7 @@ import { app, BrowserWindow, ipcMain, net, protocol, safeStorage, screen, sessio
 import electronLog from 'electron-log/node';
 import { autoUpdater } from 'electron-updater';
 import { APP_ENTRY_URL, registerAppScheme, serveAppShell } from './app-protocol';
+import { openClientWindow, readClientScreenSetting } from './client-window';
 import { recoverFromRendererCrash } from './crash-recovery';
 import { loadDeskConfig, type DeskSettings } from './desk-config';
 import { configureDeskLog } from './desk-log';
@@ -33,6 +34,7 @@ const RECEIPT_PARTITION = 'balie-receipt';
 const userData = app.getPath('userData');
 const log = configureDeskLog(electronLog, userData);
 let deskWindow: BrowserWindow | null = null;
+let clientWindow: BrowserWindow | null = null;
 
 registerAppScheme(protocol);
 
@@ -59,6 +61,8 @@ async function openDesk(): Promise<void> {
   deskWindow = window;
   window.on('closed', () => {
     deskWindow = null;
+    // The client screen lives only as long as the desk: closing the desk closes both.
+    clientWindow?.close();
   });
   rememberWindowState(window, (state) => writeWindowState(userData, state), log);
   const recovery = recoverFromRendererCrash(window.webContents, { entryUrl: APP_ENTRY_URL, log });
@@ -92,5 +96,14 @@ async function openDesk(): Promise<void> {
     window.show();
   });
   await window.loadURL(APP_ENTRY_URL);
+  clientWindow = await openClientWindow(readClientScreenSetting(userData, process.env, log.warn), {
+    displays: () => screen.getAllDisplays(),
+    primaryId: () => screen.getPrimaryDisplay().id,
+    createWindow: (options) => new BrowserWindow(options),
+    log: log.info,
+  });
+  clientWindow?.on('closed', () => {
+    clientWindow = null;
+  });
   startUpdateChecks({ updater: () => autoUpdater, updateUrl: settings.updateUrl, isPackaged: app.isPackaged, log });
 }
