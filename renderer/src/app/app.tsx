@@ -3,7 +3,11 @@ import type { DeskBridge } from '../../../shared/ipc/desk-bridge';
 import { actorOf, type DeskActor } from '../db/desk-actor';
 import type { DeskDatabase } from '../db/desk-db';
 import { AgendaScreen } from '../features/agenda/agenda-screen';
+import { useDeskUpkeep } from '../db/use-desk-upkeep';
 import { signOutOfDesk } from '../features/auth/desk-auth';
+import { DeskSetupGate } from '../features/auth/desk-setup';
+import { DeskLockGate } from '../features/auth/lock-screen';
+import { DeskSecuritySettings, LockNowButton } from '../features/auth/security-settings';
 import { SignInPanel } from '../features/auth/sign-in-panel';
 import { SyncIndicator } from '../features/sync/sync-indicator';
 import { useI18n } from '../i18n/i18n';
@@ -11,12 +15,15 @@ import { ClerkDesk } from './clerk-desk';
 import { useDeskSync } from './use-desk-sync';
 
 /**
- * The desk's shell: header with the clerk and the language switch, then either the sign-in forms
- * with the day's agenda (before sign-in) or the signed-in clerk's desk with its sync line.
+ * The desk's shell: header with the clerk and the language switch; a desk without a chosen server
+ * first asks for one; then either the sign-in forms with the day's agenda (before sign-in) or the
+ * signed-in clerk's desk with its sync line, behind the idle lock.
  */
 export function App({ db, bridge, today }: { db: DeskDatabase; bridge: DeskBridge; today: string }) {
   const { t, language, setLanguage } = useI18n();
   const { session, status } = useDeskSync(db, bridge);
+  // Old synced days are purged and persistent storage is asked for, signed in or not.
+  useDeskUpkeep(db);
   // The session row is read again on every sync (meta changes): keep one actor while it is the same clerk.
   const actorKey = session ? JSON.stringify(actorOf(session)) : null;
   const actor = useMemo(() => (actorKey ? (JSON.parse(actorKey) as DeskActor) : null), [actorKey]);
@@ -30,6 +37,7 @@ export function App({ db, bridge, today }: { db: DeskDatabase; bridge: DeskBridg
             <button type="button" className="shell__language" onClick={() => void signOutOfDesk(db, bridge)}>
               {t('signOut')}
             </button>
+            <LockNowButton db={db} />
           </span>
         )}
         <button
@@ -42,17 +50,27 @@ export function App({ db, bridge, today }: { db: DeskDatabase; bridge: DeskBridg
         </button>
       </header>
       <main className="shell__main">
-        {session && actor ? (
-          <>
-            <SyncIndicator db={db} store={status} deskId={session.deskId} />
-            <ClerkDesk key={`${session.deviceId}/${session.signedInAt}`} db={db} actor={actor} date={today} />
-          </>
-        ) : (
-          <>
-            {session === null && <SignInPanel db={db} bridge={bridge} />}
-            <AgendaScreen db={db} bridge={bridge} date={today} />
-          </>
-        )}
+        <DeskSetupGate bridge={bridge}>
+          {session && actor ? (
+            <DeskLockGate db={db} bridge={bridge}>
+              <SyncIndicator db={db} store={status} deskId={session.deskId} />
+              <ClerkDesk key={`${session.deviceId}/${session.signedInAt}`} db={db} actor={actor} date={today} />
+              <details className="shell__settings">
+                <summary>{t('settingsTitle')}</summary>
+                <DeskSecuritySettings db={db} bridge={bridge} />
+              </details>
+            </DeskLockGate>
+          ) : (
+            // While the kept session is still being read (undefined), show nothing: the signed-out
+            // agenda would load the public day over the synced one for a moment.
+            session === null && (
+              <>
+                <SignInPanel db={db} bridge={bridge} />
+                <AgendaScreen db={db} bridge={bridge} date={today} />
+              </>
+            )
+          )}
+        </DeskSetupGate>
       </main>
     </div>
   );

@@ -21,7 +21,9 @@ export async function purgeIfDue(db: DeskDatabase, now = new Date()): Promise<vo
 
 export function useDeskUpkeep(db: DeskDatabase, storage: StorageManager | undefined = globalThis.navigator?.storage): void {
   useEffect(() => {
-    void requestPersistentStorage(db, storage);
+    // Both are retried at the next start or check; a failure (e.g. the database closing as the
+    // window goes) must not surface as an unhandled error.
+    void requestPersistentStorage(db, storage).catch(() => undefined);
     // At start always (a kept day may have been sent since), later once per date.
     void purgeOldDays(db, { today: amsterdamDateOf(new Date()) }).catch(() => undefined);
     const timer = setInterval(() => void purgeIfDue(db).catch(() => undefined), CHECK_EVERY_MS);

@@ -61,4 +61,14 @@ describe('loading the day into the desk', () => {
     await loadDay(db, serverUrl, today);
     expect(await db.appointments.get('cancelled-elsewhere')).toBeUndefined();
   });
+
+  it('once the desk syncs, keeps a pulled walk-in that the public day does not list', async () => {
+    await loadDay(db, serverUrl, today);
+    const booked = (await db.appointments.toCollection().first())!;
+    const walkIn = { ...booked, id: 'walk-in-pulled', appointmentCode: null, base: { ...booked.base!, id: 'walk-in-pulled', appointmentCode: null } };
+    await db.appointments.put(walkIn);
+    await db.meta.put({ key: 'pullCursor', value: '42' });
+    await loadDay(db, serverUrl, today);
+    expect(await db.appointments.get('walk-in-pulled')).toMatchObject({ id: 'walk-in-pulled' });
+  });
 });

@@ -43,14 +43,19 @@ export async function loadDay(
   const loadedAt = now().toISOString();
   // The answer is the server's state (`base`); the shown rows are rebuilt with the unsent events.
   await db.transaction('rw', projectionTables(db), async () => {
-    const incoming = new Set(appointments.map((appointment) => appointment.id));
-    const stale = await db.appointments
-      .where('date')
-      .equals(date)
-      .filter((appointment) => !incoming.has(appointment.id) && appointment.base !== null)
-      .primaryKeys();
-    await db.appointments.bulkDelete(stale);
     const pulled = (await readMeta(db.meta, 'pullCursor')) !== undefined;
+    // Before the desk syncs, the answer is the whole day: a row it no longer lists was taken off
+    // the book. Once the desk pulls, the feed is the server's word: the public day lists bookings
+    // only, so a walk-in added at a desk (pulled) must not be deleted by it.
+    if (!pulled) {
+      const incoming = new Set(appointments.map((appointment) => appointment.id));
+      const stale = await db.appointments
+        .where('date')
+        .equals(date)
+        .filter((appointment) => !incoming.has(appointment.id) && appointment.base !== null)
+        .primaryKeys();
+      await db.appointments.bulkDelete(stale);
+    }
     const known = new Map((await db.appointments.bulkGet(appointments.map((row) => row.id))).flatMap((row) => (row ? [[row.id, row]] : [])));
     await db.appointments.bulkPut(
       appointments.map((row) => {
