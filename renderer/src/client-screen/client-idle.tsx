@@ -5,7 +5,7 @@ export function ClientIdle() {
   const { t } = useI18n();
   return (
     <section className="client-panel" aria-labelledby="client-title">
-      <h1 id="client-title">{t('clientIdleTitle')}</h1>
+      <h1 id="client-title" tabIndex={-1}>{t('clientIdleTitle')}</h1>
       <h2>{t('clientIdleHoursTitle')}</h2>
       <p className="client-lead">{t('clientIdleHours')}</p>
       <h2>{t('clientIdleBringTitle')}</h2>

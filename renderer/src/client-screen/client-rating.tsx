@@ -26,7 +26,7 @@ export function ClientRating({ desk, onRate }: { desk: string; onRate: (score: n
 
   return (
     <form className="client-panel client-rating" aria-labelledby="client-title" onSubmit={submit} noValidate>
-      <h1 id="client-title">{t('clientRatingTitle', { desk })}</h1>
+      <h1 id="client-title" tabIndex={-1}>{t('clientRatingTitle', { desk })}</h1>
       <fieldset className="client-scores" aria-describedby={problem ? `${ids.scale} ${ids.problem}` : ids.scale}>
         <legend>{t('clientRatingScore')}</legend>
         <p id={ids.scale} className="client-lead">{t('clientRatingScale')}</p>

@@ -28,6 +28,12 @@ export function ClientScreenApp({ openChannel }: { openChannel: () => ClientChan
     };
   }, [openChannel]);
 
+  // Each new view starts at its heading: a screen reader reads it, and Tab goes on from there.
+  const shownKey = viewKey(view);
+  useEffect(() => {
+    document.getElementById('client-title')?.focus();
+  }, [shownKey]);
+
   const send = (message: ClientMessage) => channel.current?.postMessage(message);
   const switchLanguage = () => {
     const next = language === 'nl' ? 'en' : 'nl';
@@ -63,7 +69,7 @@ function ClientViewBody({ view, onRate }: { view: ClientView; onRate: (score: nu
     case 'welcome':
       return (
         <section className="client-panel" aria-labelledby="client-title">
-          <h1 id="client-title">{t('clientWelcomeTitle')}</h1>
+          <h1 id="client-title" tabIndex={-1}>{t('clientWelcomeTitle')}</h1>
           <p className="client-lead">{t('clientWelcomeDesk', { desk: view.desk })}</p>
           {view.ticket && <p className="client-ticket">{t('clientWelcomeTicket', { ticket: view.ticket })}</p>}
         </section>
@@ -71,7 +77,7 @@ function ClientViewBody({ view, onRate }: { view: ClientView; onRate: (score: nu
     case 'confirm':
       return (
         <section className="client-panel" aria-labelledby="client-title">
-          <h1 id="client-title">{t('clientConfirmTitle')}</h1>
+          <h1 id="client-title" tabIndex={-1}>{t('clientConfirmTitle')}</h1>
           <dl className="client-details">
             <dt>{t('clientConfirmName')}</dt>
             <dd>{view.name}</dd>
@@ -86,7 +92,7 @@ function ClientViewBody({ view, onRate }: { view: ClientView; onRate: (score: nu
     case 'thanks':
       return (
         <section className="client-panel" aria-labelledby="client-title">
-          <h1 id="client-title">{t('clientThanksTitle')}</h1>
+          <h1 id="client-title" tabIndex={-1}>{t('clientThanksTitle')}</h1>
           <p className="client-lead">{t('clientThanksText')}</p>
         </section>
       );
