@@ -2,7 +2,7 @@
  * Runs the report's SQL (report-sql.ts) and shapes its rows into the shared report format. The
  * arithmetic left to JavaScript is the presentation the shared statistics do the same way: the
  * mean from the ascending sum, rounding to the millisecond, shares, and desk time from the
- * measured unions.
+ * milliseconds the sweep measured.
  */
 import { amsterdamInstant, addDays } from '../../../shared/domain/calendar-date';
 import { slowestStepsOf, WAIT_HISTOGRAM_MINUTES, type DeskTimeFigures, type GroupFigures, type Report, type StepFigures } from '../../../shared/reports/report-api';
@@ -59,8 +59,11 @@ interface VisitRow extends StatsRow {
 interface MeasureRow {
   dim: 'desk' | 'clerk';
   key: string;
-  member: 'O' | 'P' | 'B' | 'OP' | 'OB' | 'PB' | 'OPB';
-  ms: number;
+  /** Milliseconds open, open and paused, open and busy, open and paused or busy. */
+  open: number;
+  pause: number;
+  busy: number;
+  occupied: number;
 }
 interface ReportRow {
   waits: WaitRow[];
@@ -183,20 +186,19 @@ export async function computeReport(db: Database, scope: ReportScope): Promise<R
   };
 }
 
-/** Desk time from the measured unions: |O ∩ X| = |O| + |X| − |O ∪ X|. */
+/** Desk time from the swept milliseconds; idle is open time with nobody at the desk and no pause. */
 function timesOf(measures: MeasureRow[], dim: 'desk' | 'clerk', keys: string[], finished: (key: string) => number): Record<string, DeskTimeFigures> {
-  const ms = (key: string, member: MeasureRow['member']) => Number(measures.find((m) => m.dim === dim && m.key === key && m.member === member)?.ms ?? 0);
   return Object.fromEntries(
     [...keys].sort(compareText).map((key) => {
-      const open = ms(key, 'O');
-      const occupied = open + ms(key, 'PB') - ms(key, 'OPB');
+      const measured = measures.find((m) => m.dim === dim && m.key === key);
+      const open = Number(measured?.open ?? 0);
       return [
         key,
         {
           openSeconds: open / 1000,
-          pauseSeconds: (open + ms(key, 'P') - ms(key, 'OP')) / 1000,
-          busySeconds: (open + ms(key, 'B') - ms(key, 'OB')) / 1000,
-          idleSeconds: Math.max(0, open - occupied) / 1000,
+          pauseSeconds: Number(measured?.pause ?? 0) / 1000,
+          busySeconds: Number(measured?.busy ?? 0) / 1000,
+          idleSeconds: Math.max(0, open - Number(measured?.occupied ?? 0)) / 1000,
           servicesPerOpenHour: open > 0 ? finished(key) / (open / 3_600_000) : null,
         },
       ];

@@ -14,8 +14,10 @@
  * - **open / paused**: deskOpened → deskClosed, pauseStarted → pauseEnded or deskClosed, per desk
  *   and day (the server keeps one state per day). Whatever still runs is closed at `now` or at the
  *   end of its day, whichever comes first;
- * - desk time is measured with unions of intervals (|A ∩ B| = |A| + |B| − |A ∪ B|), clerk time
- *   with the desk's pauses and busy time clipped to the clerk's open periods.
+ * - desk time is measured by one sweep over the start and end of every open, pause and busy
+ *   interval: between two consecutive boundaries the desk is open, paused or busy when more of
+ *   that kind have started than ended, so overlapping calls count once (the unions of the shared
+ *   intervals); clerk time with the desk's pauses and busy time clipped to the clerk's open periods.
  *
  * Durations leave SQL as float8 seconds (milliseconds / 1000, as in JavaScript); medians and
  * 90th percentiles are `percentile_cont` (the same linear interpolation as shared statistics) and
@@ -154,26 +156,28 @@ intervals AS (
   SELECT 'clerk', o.clerk, x.kind, greatest(x.s, o.s), least(x.e, o.e)
     FROM opens o JOIN occupied x ON x.desk = o.desk AND x.e > o.s AND x.s < o.e
 ),
-membership (kind, member) AS (
-  VALUES ('O', 'O'), ('O', 'OP'), ('O', 'OB'), ('O', 'OPB'),
-         ('P', 'P'), ('P', 'OP'), ('P', 'PB'), ('P', 'OPB'),
-         ('B', 'B'), ('B', 'OB'), ('B', 'PB'), ('B', 'OPB')
+boundaries AS (
+  SELECT dim, key, s AS t, CASE kind WHEN 'O' THEN 1 ELSE 0 END AS o, CASE kind WHEN 'P' THEN 1 ELSE 0 END AS p,
+         CASE kind WHEN 'B' THEN 1 ELSE 0 END AS b
+    FROM intervals WHERE e > s
+  UNION ALL
+  SELECT dim, key, e, CASE kind WHEN 'O' THEN -1 ELSE 0 END, CASE kind WHEN 'P' THEN -1 ELSE 0 END, CASE kind WHEN 'B' THEN -1 ELSE 0 END
+    FROM intervals WHERE e > s
 ),
-expanded AS (
-  SELECT i.dim, i.key, m.member, i.s, i.e,
-         max(i.e) OVER (PARTITION BY i.dim, i.key, m.member ORDER BY i.s, i.e ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS reach
-    FROM intervals i JOIN membership m ON m.kind = i.kind
-   WHERE i.e > i.s
-),
-islands AS (
-  SELECT dim, key, member, s, e,
-         count(*) FILTER (WHERE reach IS NULL OR s > reach) OVER (PARTITION BY dim, key, member ORDER BY s, e ROWS UNBOUNDED PRECEDING) AS island
-    FROM expanded
+sweep AS (
+  SELECT dim, key, coalesce(lead(t) OVER w - t, 0) AS length,
+         sum(o) OVER w > 0 AS open, sum(p) OVER w > 0 AS paused, sum(b) OVER w > 0 AS busy
+    FROM boundaries
+  WINDOW w AS (PARTITION BY dim, key ORDER BY t ROWS UNBOUNDED PRECEDING)
 ),
 measures AS (
-  SELECT dim, key, member, sum(length)::bigint AS ms
-    FROM (SELECT dim, key, member, max(e) - min(s) AS length FROM islands GROUP BY dim, key, member, island) joined
-   GROUP BY dim, key, member
+  SELECT dim, key,
+         coalesce(sum(length) FILTER (WHERE open), 0)::bigint AS open,
+         coalesce(sum(length) FILTER (WHERE open AND paused), 0)::bigint AS pause,
+         coalesce(sum(length) FILTER (WHERE open AND busy), 0)::bigint AS busy,
+         coalesce(sum(length) FILTER (WHERE open AND (paused OR busy)), 0)::bigint AS occupied
+    FROM sweep
+   GROUP BY dim, key
 ),
 booked AS (
   SELECT st.state->>'service' AS service, st.state->>'date' AS day, left(st.state->>'slotStart', 2) || ':00' AS hour,
