@@ -204,6 +204,8 @@ describe("the supervisor's page in Chromium", () => {
       const row = page.getByTestId('report-desks').getByRole('row').filter({ has: page.getByRole('rowheader', { name: deskId, exact: true }) });
       expect(await row.getByRole('cell').first().innerText()).toBe(String(report.byDesk[deskId]!.servicesFinished));
     }
+    const perDay = page.getByTestId('report-days').getByRole('row').filter({ has: page.getByRole('rowheader', { name: WEEK_DAYS[0], exact: true }) });
+    expect(await perDay.getByRole('cell').first().innerText()).toBe(String(report.byDay[WEEK_DAYS[0]]!.servicesFinished));
     expect(await page.getByRole('img', { name: 'Afgesloten diensten per uur' }).count()).toBe(1);
     expect(await page.getByRole('img', { name: 'Verdeling van de wachttijd' }).count()).toBe(1);
     expect(await page.getByRole('img', { name: /^Tijd per stap: / }).count()).toBeGreaterThan(0);

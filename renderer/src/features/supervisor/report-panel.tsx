@@ -45,6 +45,7 @@ export function ReportPanel({ session, today }: { session: SupervisorSession; to
           <GroupTable report={loaded.report} kind="clerks" />
           <GroupTable report={loaded.report} kind="services" />
           <GroupTable report={loaded.report} kind="hours" />
+          {loaded.report.from !== loaded.report.to && <GroupTable report={loaded.report} kind="days" />}
         </>
       )}
       <ExportPanel session={session} period={period} />

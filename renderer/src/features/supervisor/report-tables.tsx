@@ -2,7 +2,7 @@ import type { DeskTimeFigures, GroupFigures, Report } from '../../../../shared/r
 import { useI18n } from '../../i18n/i18n';
 import { formatDuration, formatRate, formatShare, NO_FIGURE } from './figures-format';
 
-export type GroupTableKind = 'desks' | 'clerks' | 'services' | 'hours';
+export type GroupTableKind = 'desks' | 'clerks' | 'services' | 'hours' | 'days';
 
 interface Row {
   key: string;
@@ -12,7 +12,7 @@ interface Row {
 }
 
 function rowsOf(report: Report, kind: GroupTableKind, serviceName: (code: string) => string): Row[] {
-  const byKind = { desks: report.byDesk, clerks: report.byClerk, services: report.byService, hours: report.byHour }[kind];
+  const byKind = { desks: report.byDesk, clerks: report.byClerk, services: report.byService, hours: report.byHour, days: report.byDay }[kind];
   const times = kind === 'desks' ? report.deskTime : kind === 'clerks' ? report.clerkTime : {};
   return Object.entries(byKind)
     .sort(([a], [b]) => (a < b ? -1 : 1))

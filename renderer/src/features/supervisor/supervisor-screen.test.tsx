@@ -96,7 +96,7 @@ describe("the supervisor's screens against the real server", () => {
     expect(within(deskRow()!).getByRole('rowheader')).toHaveTextContent(`Testbalie ${suffix}`);
     expect(deskRow()).toHaveTextContent('Gesloten');
     // A browser session has no desk device, so the server offers no stream: the view is fetched again and again.
-    expect(screen.getByTestId('live-connection')).toHaveTextContent(/Bijgewerkt om \d\d:\d\d/);
+    await waitFor(() => expect(screen.getByTestId('live-connection')).toHaveTextContent(/Bijgewerkt om \d\d:\d\d/));
 
     await act(desk, openDesk);
     await waitFor(() => expect(deskRow()).toHaveAttribute('data-status', 'idle'));
