@@ -1,8 +1,9 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { callAppointment } from '../../shared/domain/commands-queue';
-import { startService } from '../../shared/domain/commands-service';
+import { callAppointment, markNoShow } from '../../shared/domain/commands-queue';
+import { complete, startService } from '../../shared/domain/commands-service';
 import { giveRating } from '../../shared/domain/commands-rating';
 import { registerWalkIn } from '../../shared/domain/commands-desk';
 import type { CommandResult } from '../../shared/domain/command-support';
@@ -30,6 +31,13 @@ function ClerkSide({ desk, date, openChannel, ratable }: { desk: SignedInDesk; d
   return <ClientMirror snapshot={client.snapshot} onShow={(view: ClientView) => client.show(view)} ratable={ratable} />;
 }
 
+/** The clerk's side when the screen follows the desk's own rows (the shell passes them). */
+function FollowingClerkSide({ desk, date, openChannel }: { desk: SignedInDesk; date: string; openChannel: () => BroadcastChannel }) {
+  const rows = useLiveQuery(() => desk.db.appointments.where('date').equals(date).toArray(), [date]);
+  const client = useClientScreen({ db: desk.db, actor: actorOf(desk.session), date, openChannel, rows });
+  return <ClientMirror snapshot={client.snapshot} onShow={(view: ClientView) => client.show(view)} />;
+}
+
 async function perform(desk: SignedInDesk, command: DeskCommand): Promise<string> {
   const result = await performCommand(desk.db, command, desk.context());
   if (!result.ok) throw new Error(result.error.message.en);
@@ -46,6 +54,11 @@ describe("the client's rating on the client screen", () => {
     db = await freshDatabase('client-rating');
     desk = await signedInDesk(db, 'MAA-D4');
     expect(await pullChanges(db, { serverUrl, token: (await desk.token())! })).toMatchObject({ ok: true });
+    // The desk is free: a client an earlier test left at it has gone home.
+    for (const left of await db.appointments.where('deskId').equals('MAA-D4').toArray()) {
+      if (left.status === 'called') await perform(desk, (state, context) => markNoShow(state, { appointmentId: left.id }, context));
+      if (left.status === 'in-service') await perform(desk, (state, context) => complete(state, { appointmentId: left.id, outcome: 'client-left', reason: 'test ended' }, context));
+    }
     // A walk-in of its own, so that no other test file acts on this client.
     appointmentId = await perform(desk, (state, context) =>
       registerWalkIn(state, { person: { name: 'Rating Tester', dateOfBirth: '1990-03-03', nationalityCategory: 'other', vNumber: null }, service: 'INFO', reason: 'ind-invited', bookingId: null }, context),
@@ -127,5 +140,37 @@ describe("the client's rating on the client screen", () => {
       await dropDatabase(otherDb);
     }
     await waitFor(() => expect(screen.getByTestId('client-mirror-view')).toHaveTextContent('Bedankt voor het cijfer'));
+  });
+
+  it('follows the desk: the welcome while served, then the rating as soon as the service ends, chosen by touch', async () => {
+    const channelName = `client-follow-${crypto.randomUUID()}`;
+    const openChannel = () => new BroadcastChannel(channelName);
+    const user = userEvent.setup();
+    render(
+      <>
+        <I18nProvider>
+          <FollowingClerkSide desk={desk} date={desk.context().date} openChannel={openChannel} />
+        </I18nProvider>
+        <div data-testid="client-screen">
+          <I18nProvider>
+            <ClientScreenApp openChannel={openChannel} />
+          </I18nProvider>
+        </div>
+      </>,
+    );
+    const clientScreen = within(screen.getByTestId('client-screen'));
+    expect(await clientScreen.findByText('U wordt geholpen aan Balie 4.')).toBeInTheDocument();
+    expect(screen.getByTestId('client-mirror-view')).toHaveTextContent('Welkom, geholpen aan Balie 4');
+
+    await perform(desk, (state, context) => complete(state, { appointmentId, outcome: 'client-left', reason: 'had to leave' }, context));
+    const form = await clientScreen.findByRole('form', { name: 'Hoe tevreden bent u over de hulp aan Balie 4?' });
+    await user.click(within(form).getByText('10'));
+    await user.click(within(form).getByRole('button', { name: 'Versturen' }));
+    expect(await clientScreen.findByRole('heading', { name: 'Dank u wel!' })).toBeInTheDocument();
+    // Rated: the row says so, and the thanks stay until the next client is called.
+    await waitFor(async () => expect((await db.appointments.get(appointmentId))?.rating?.score).toBe(10));
+    expect(clientScreen.getByRole('heading', { name: 'Dank u wel!' })).toBeInTheDocument();
+    const pushed = await pushOutbox(db, { serverUrl, token: (await desk.token())! }, { deviceId: desk.session.deviceId });
+    expect(pushed).toMatchObject({ ok: true, sent: 2, conflicts: 0, rejected: 0 });
   });
 });

@@ -70,7 +70,7 @@ function ClientViewBody({ view, onRate }: { view: ClientView; onRate: (score: nu
       return (
         <section className="client-panel" aria-labelledby="client-title">
           <h1 id="client-title" tabIndex={-1}>{t('clientWelcomeTitle')}</h1>
-          <p className="client-lead">{t('clientWelcomeDesk', { desk: view.desk })}</p>
+          <p className="client-lead">{t('clientWelcomeDesk', { desk: deskIn(language, view.desk) })}</p>
           {view.ticket && <p className="client-ticket">{t('clientWelcomeTicket', { ticket: view.ticket })}</p>}
         </section>
       );
@@ -88,7 +88,7 @@ function ClientViewBody({ view, onRate }: { view: ClientView; onRate: (score: nu
         </section>
       );
     case 'rating':
-      return <ClientRating desk={view.desk} onRate={onRate} />;
+      return <ClientRating desk={deskIn(language, view.desk)} onRate={onRate} />;
     case 'thanks':
       return (
         <section className="client-panel" aria-labelledby="client-title">
@@ -97,6 +97,12 @@ function ClientViewBody({ view, onRate }: { view: ClientView; onRate: (score: nu
         </section>
       );
   }
+}
+
+/** "Balie 3" is "Desk 3" on the English screen; any other name stays as the desk wrote it. */
+function deskIn(language: 'nl' | 'en', desk: string): string {
+  const number = /^Balie (\S+)$/.exec(desk)?.[1];
+  return number !== undefined && language === 'en' ? `Desk ${number}` : desk;
 }
 
 /** A date of birth as people say it ("3 maart 1990"), never shifted by the PC's time zone. */

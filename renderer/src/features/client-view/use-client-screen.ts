@@ -8,6 +8,7 @@ import { giveRating } from '../../../../shared/domain/commands-rating';
 import type { DeskDatabase } from '../../db/desk-db';
 import { act, type DeskActor } from '../../db/desk-actor';
 import { CLIENT_CHANNEL_NAME, type ClientChannel, type ClientView } from './client-channel';
+import { clientViewOfDesk, type DeskRow } from './client-view-of-desk';
 import { createClientScreenLink, type ClientScreenLink, type ClientScreenSnapshot, type PerformRating } from './client-screen-link';
 
 export interface ClientScreenOptions {
@@ -16,6 +17,11 @@ export interface ClientScreenOptions {
   /** The day the desk acts on. */
   readonly date: string;
   readonly openChannel?: () => ClientChannel;
+  /**
+   * The day's appointment rows: when given, the screen follows the desk (client-view-of-desk.ts).
+   * After a rating the thanks stay until the next client is called.
+   */
+  readonly rows?: readonly DeskRow[];
 }
 
 export interface ClientScreen {
@@ -35,7 +41,7 @@ export function ratingPerformer(db: DeskDatabase, actor: DeskActor, date: string
 
 const openBroadcastChannel = () => new BroadcastChannel(CLIENT_CHANNEL_NAME);
 
-export function useClientScreen({ db, actor, date, openChannel = openBroadcastChannel }: ClientScreenOptions): ClientScreen {
+export function useClientScreen({ db, actor, date, openChannel = openBroadcastChannel, rows }: ClientScreenOptions): ClientScreen {
   const link = useRef<ClientScreenLink | null>(null);
   const [snapshot, setSnapshot] = useState<ClientScreenSnapshot>(IDLE);
   // The link lives as long as the channel; a rating always goes to the current clerk and day.
@@ -53,6 +59,15 @@ export function useClientScreen({ db, actor, date, openChannel = openBroadcastCh
       link.current = null;
     };
   }, [openChannel]);
+  const followed = rows ? clientViewOfDesk(rows, actor.deskId) : null;
+  const followedKey = followed ? JSON.stringify(followed) : null;
+  useEffect(() => {
+    const current = link.current;
+    if (!current || followedKey === null) return;
+    const next = JSON.parse(followedKey) as ClientView;
+    if (next.kind === 'idle' && current.snapshot().view.kind === 'thanks') return;
+    current.show(next);
+  }, [followedKey]);
   return {
     snapshot,
     show: (view) => link.current?.show(view),
