@@ -35,7 +35,9 @@ ev AS MATERIALIZED (
          e.body->>'deskId' AS desk, e.body->>'clerkId' AS clerk, e.occurred_at,
          floor(extract(epoch FROM e.occurred_at) * 1000)::bigint AS at, e.body->'payload' AS payload,
          least(floor(extract(epoch FROM $4::timestamptz) * 1000),
-               floor(extract(epoch FROM ((e.day + 1)::timestamp AT TIME ZONE l.time_zone)) * 1000))::bigint AS closing
+               floor(extract(epoch FROM ((e.day + 1)::timestamp AT TIME ZONE l.time_zone)) * 1000))::bigint AS closing,
+         floor(extract(epoch FROM (e.day::timestamp AT TIME ZONE l.time_zone)) * 1000)::bigint AS day_start,
+         floor(extract(epoch FROM ((e.day + 1)::timestamp AT TIME ZONE l.time_zone)) * 1000)::bigint AS day_end
     FROM events e JOIN loc l ON l.id = e.location_id
    WHERE e.day BETWEEN $2::date AND $3::date AND e.outcome = 'accepted'
 ),
@@ -123,28 +125,47 @@ steps AS (
    WHERE type = 'stepRecorded' AND segment > 0
 ),
 busy AS (
-  SELECT desk, clerk, at AS s, greatest(at, coalesce(next_at, closing)) AS e
-    FROM (SELECT type, desk, clerk, at, closing, lead(at) OVER (PARTITION BY appt ORDER BY seq) AS next_at
+  SELECT desk, clerk, day, day_start, day_end, at AS s, greatest(at, coalesce(next_at, closing)) AS e
+    FROM (SELECT type, desk, clerk, day, day_start, day_end, at, closing, lead(at) OVER (PARTITION BY appt ORDER BY seq) AS next_at
             FROM aev WHERE type IN ('called', 'parked', 'noShow', 'serviceCompleted') OR same_service_transfer) b
    WHERE type = 'called'
 ),
 desk_events AS (
-  SELECT desk, day, seq, type, at, clerk, closing FROM ev WHERE type IN ('deskOpened', 'deskClosed', 'pauseStarted', 'pauseEnded')
+  SELECT desk, day, day_start, day_end, seq, type, at, clerk, closing FROM ev WHERE type IN ('deskOpened', 'deskClosed', 'pauseStarted', 'pauseEnded')
 ),
 opens AS (
-  SELECT desk, clerk, at AS s, greatest(at, coalesce(next_at, closing)) AS e
+  SELECT desk, clerk, day, day_start, day_end, at AS s, greatest(at, coalesce(next_at, closing)) AS e
     FROM (SELECT *, lead(at) OVER (PARTITION BY desk, day ORDER BY seq) AS next_at FROM desk_events WHERE type IN ('deskOpened', 'deskClosed')) o
    WHERE type = 'deskOpened'
 ),
 pauses AS (
-  SELECT desk, at AS s, greatest(at, coalesce(next_at, closing)) AS e
+  SELECT desk, day, day_start, day_end, at AS s, greatest(at, coalesce(next_at, closing)) AS e
     FROM (SELECT *, lead(at) OVER (PARTITION BY desk, day ORDER BY seq) AS next_at FROM desk_events WHERE type <> 'deskOpened') p
    WHERE type = 'pauseStarted'
 ),
 occupied AS (
-  SELECT desk, 'P' AS kind, s, e FROM pauses
+  SELECT desk, 'P' AS kind, s, e, day, s < day_start OR e > day_end AS crosses FROM pauses
   UNION ALL
-  SELECT desk, 'B', s, e FROM busy
+  SELECT desk, 'B', s, e, day, s < day_start OR e > day_end FROM busy
+),
+open_periods AS (
+  SELECT desk, clerk, s, e, day, s < day_start OR e > day_end AS crosses FROM opens
+),
+-- The desk's pauses and busy time within each clerk's open period. Two intervals that both stay
+-- within their own day overlap only on the same day, so most pairs are found by desk and day;
+-- the few that cross midnight (clock skew) are paired with everything of their desk.
+clipped AS (
+  SELECT o.clerk, x.kind, greatest(x.s, o.s) AS s, least(x.e, o.e) AS e
+    FROM open_periods o JOIN occupied x ON x.desk = o.desk AND x.day = o.day AND x.e > o.s AND x.s < o.e
+   WHERE NOT o.crosses AND NOT x.crosses
+  UNION ALL
+  SELECT o.clerk, x.kind, greatest(x.s, o.s), least(x.e, o.e)
+    FROM open_periods o JOIN occupied x ON x.desk = o.desk AND x.e > o.s AND x.s < o.e
+   WHERE x.crosses
+  UNION ALL
+  SELECT o.clerk, x.kind, greatest(x.s, o.s), least(x.e, o.e)
+    FROM open_periods o JOIN occupied x ON x.desk = o.desk AND x.e > o.s AND x.s < o.e
+   WHERE o.crosses AND NOT x.crosses
 ),
 intervals AS (
   SELECT 'desk' AS dim, desk AS key, 'O' AS kind, s, e FROM opens
@@ -153,8 +174,7 @@ intervals AS (
   UNION ALL
   SELECT 'clerk', clerk, 'O', s, e FROM opens
   UNION ALL
-  SELECT 'clerk', o.clerk, x.kind, greatest(x.s, o.s), least(x.e, o.e)
-    FROM opens o JOIN occupied x ON x.desk = o.desk AND x.e > o.s AND x.s < o.e
+  SELECT 'clerk', clerk, kind, s, e FROM clipped
 ),
 boundaries AS (
   SELECT dim, key, s AS t, CASE kind WHEN 'O' THEN 1 ELSE 0 END AS o, CASE kind WHEN 'P' THEN 1 ELSE 0 END AS p,

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StepValue } from '../../../shared/checklists/step-value';
 import { closeDesk, endPause, openDesk, startPause } from '../../../shared/domain/commands-desk';
-import { callNext, checkIn, checkInBooking, markNoShow } from '../../../shared/domain/commands-queue';
+import { callAppointment, callNext, checkIn, checkInBooking, markNoShow } from '../../../shared/domain/commands-queue';
 import { complete, recordStep, startService } from '../../../shared/domain/commands-service';
 import { computeMetrics } from '../../../shared/metrics/report';
 import { computeReport } from '../../src/reports/report-query';
@@ -118,6 +118,22 @@ describe.each(databaseKindsUnderTest())('the report SQL on %s', (kind) => {
     it('every figure equals computeMetrics over the same events', () => {
       expect(reportFiguresOf(report)).toEqual(sharedFiguresOf(computeMetrics({ initial: testDay(), events: day.log, now })));
     });
+  });
+
+  it('a desk clock a day behind: a call stamped the evening before still makes the clerk busy within the open period', async () => {
+    const day = new DayPlayer(testDay());
+    day.do('desk-1', '09:00:00', (state, context) => openDesk(state, context));
+    day.do('desk-1', '09:01:00', (state, context) => checkIn(state, { appointmentIds: ['a-jan-bio'], method: 'scan' }, context));
+    day.do('desk-1', '2026-03-02T23:59:00+01:00', (state, context) => callAppointment(state, { appointmentId: 'a-jan-bio' }, context));
+    day.do('desk-1', '09:05:00', (state, context) => startService(state, { appointmentId: 'a-jan-bio' }, context));
+    day.do('desk-1', '09:10:00', (state, context) => complete(state, { appointmentId: 'a-jan-bio', outcome: 'client-left', reason: null }, context));
+    day.do('desk-1', '09:30:00', (state, context) => closeDesk(state, context));
+    const now = '2026-03-03T12:00:00.000Z';
+    await clearLocation(server.db, LOCATION);
+    await storeLog(server.db, LOCATION, testDay(), day.log);
+    const report = await computeReport(server.db, { locationIds: [LOCATION], from: DAY, to: DAY, now });
+    expect(report.clerkTime['clerk-desk-1']).toMatchObject({ openSeconds: 1800, busySeconds: 600, idleSeconds: 1200 });
+    expect(reportFiguresOf(report)).toEqual(sharedFiguresOf(computeMetrics({ initial: testDay(), events: day.log, now })));
   });
 
   it('random days give the figures of computeMetrics, to the last bit', async () => {
