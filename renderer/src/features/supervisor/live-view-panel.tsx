@@ -52,7 +52,8 @@ function DeskStatus({ desk, serverNow }: { desk: LiveDesk; serverNow: number }) 
       return <>{parts.join('; ')}</>;
     }
     default:
-      return <>{t(`supervisorDeskStatus_${desk.status}`)}</>;
+      // The state column already says it: nobody at the desk.
+      return <>–</>;
   }
 }
 
