@@ -172,5 +172,13 @@ describe("the client's rating on the client screen", () => {
     expect(clientScreen.getByRole('heading', { name: 'Dank u wel!' })).toBeInTheDocument();
     const pushed = await pushOutbox(db, { serverUrl, token: (await desk.token())! }, { deviceId: desk.session.deviceId });
     expect(pushed).toMatchObject({ ok: true, sent: 2, conflicts: 0, rejected: 0 });
+    // The pull brings the server's state of the appointment back: the client is not asked again.
+    expect(await pullChanges(db, { serverUrl, token: (await desk.token())! })).toMatchObject({ ok: true });
+    // The pulled state does not carry the rating yet (shared/sync/change-data.ts has no field for it).
+    expect((await db.appointments.get(appointmentId))?.rating).toBeUndefined();
+    // Give the live query a moment to deliver the pulled row to the clerk's side.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(clientScreen.queryByRole('form')).not.toBeInTheDocument();
+    expect(clientScreen.getByRole('heading', { name: 'Dank u wel!' })).toBeInTheDocument();
   });
 });

@@ -64,7 +64,11 @@ export function useClientScreen({ db, actor, date, openChannel = openBroadcastCh
   useEffect(() => {
     const current = link.current;
     if (!current || followedKey === null) return;
-    const next = JSON.parse(followedKey) as ClientView;
+    const parsed = JSON.parse(followedKey) as ClientView;
+    // A rating this window performed is never asked again, even while a pulled row does not carry it yet.
+    const last = current.snapshot().lastRating;
+    const ratedHere = parsed.kind === 'rating' && last !== null && 'appointmentId' in last && last.appointmentId === parsed.appointmentId;
+    const next: ClientView = ratedHere ? { kind: 'idle' } : parsed;
     if (next.kind === 'idle' && current.snapshot().view.kind === 'thanks') return;
     current.show(next);
   }, [followedKey]);
