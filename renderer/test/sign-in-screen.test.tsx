@@ -46,4 +46,27 @@ describe('registering a desk and signing in, with the keyboard only', () => {
     expect(await screen.findByRole('heading', { name: 'Aanmelden aan de balie' })).toBeInTheDocument();
     expect(await bridge.loadSession!()).toEqual({ ok: true, session: null });
   });
+
+  it('an administrator signed in at a desk watches the location instead of serving, and the desk locks on demand', async () => {
+    const bridge = browserBridge();
+    const user = userEvent.setup();
+    render(
+      <I18nProvider>
+        <App db={db} bridge={bridge} today={today} />
+      </I18nProvider>,
+    );
+    expect(await screen.findByRole('heading', { name: 'Deze balie registreren' })).toBeInTheDocument();
+    await user.keyboard(await registrationCode('MAA-D1'));
+    await user.tab();
+    await user.keyboard('Balie 1 pc{Enter}');
+    expect(await screen.findByRole('heading', { name: 'Aanmelden aan de balie' })).toBeInTheDocument();
+    await user.keyboard(`${accounts.admin.username}{Tab}${accounts.admin.password}{Enter}`);
+
+    expect(await screen.findByRole('heading', { name: /^Balies en wachtrij/ }, { timeout: 10_000 })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Volgende oproepen/ })).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Vergrendelen' }));
+    expect(await screen.findByRole('heading', { name: 'Balie vergrendeld' })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: /^Balies en wachtrij/ })).not.toBeInTheDocument();
+  });
 });

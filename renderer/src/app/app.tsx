@@ -9,6 +9,7 @@ import { DeskSetupGate } from '../features/auth/desk-setup';
 import { DeskLockGate } from '../features/auth/lock-screen';
 import { DeskSecuritySettings, LockNowButton } from '../features/auth/security-settings';
 import { SignInPanel } from '../features/auth/sign-in-panel';
+import { SupervisorDeskScreen } from '../features/supervisor/supervisor-desk-screen';
 import { SyncIndicator } from '../features/sync/sync-indicator';
 import { useI18n } from '../i18n/i18n';
 import { ClerkDesk } from './clerk-desk';
@@ -54,7 +55,12 @@ export function App({ db, bridge, today }: { db: DeskDatabase; bridge: DeskBridg
           {session && actor ? (
             <DeskLockGate db={db} bridge={bridge}>
               <SyncIndicator db={db} store={status} deskId={session.deskId} />
-              <ClerkDesk key={`${session.deviceId}/${session.signedInAt}`} db={db} actor={actor} date={today} />
+              {/* A supervisor or administrator signed in at a desk PC watches the location instead of serving. */}
+              {session.role === 'clerk' ? (
+                <ClerkDesk key={`${session.deviceId}/${session.signedInAt}`} db={db} actor={actor} date={today} />
+              ) : (
+                <SupervisorDeskScreen bridge={bridge} locationId={session.locationId} today={today} sessionKey={`${session.deviceId}/${session.signedInAt}`} />
+              )}
               <details className="shell__settings">
                 <summary>{t('settingsTitle')}</summary>
                 <DeskSecuritySettings db={db} bridge={bridge} />
