@@ -90,6 +90,13 @@ describe('the client screen at the desk, in a second browser window', () => {
     expect(await client.locator('.client-ticket').innerText()).toBe('Uw nummer: A-017');
     expect(await violations(client)).toEqual([]);
     await client.screenshot({ path: join(SCREENSHOTS, 'client-welcome.png') });
+    // In English the desk is named as the English wall names it.
+    await client.getByRole('button', { name: 'Switch to English' }).press('Enter');
+    await client.getByText('You are helped at Desk 3.').waitFor();
+    expect(await client.locator('.client-ticket').innerText()).toBe('Your number: A-017');
+    expect(await violations(client)).toEqual([]);
+    await client.getByRole('button', { name: 'Wissel naar Nederlands' }).press('Enter');
+    await client.getByText('U wordt geholpen aan Balie 3.').waitFor();
   });
 
   it("shows the card's name and date of birth for the client to check during DOC", async () => {

@@ -1,5 +1,6 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import axe from 'axe-core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { callAppointment, markNoShow } from '../../shared/domain/commands-queue';
@@ -91,6 +92,10 @@ describe("the client's rating on the client screen", () => {
     const clientScreen = within(screen.getByTestId('client-screen'));
     expect(await screen.findByText('Taal van het klantscherm: Nederlands')).toBeInTheDocument();
     expect(clientScreen.getByRole('heading', { name: 'Welkom bij het IND-loket' })).toBeInTheDocument();
+
+    // The mirror and the screen are labelled for assistive technology (contrast is checked in Chromium).
+    const { violations } = await axe.run(document.body, { rules: { 'color-contrast': { enabled: false } } });
+    expect(violations.map((violation) => violation.id)).toEqual([]);
 
     await user.click(screen.getByRole('button', { name: 'Om een cijfer vragen' }));
     const form = await clientScreen.findByRole('form', { name: 'Hoe tevreden bent u over de hulp aan Balie 4?' });
