@@ -9,7 +9,6 @@ export const clientMessages = defineMessages(
   {
     // The rating is an event like any other: the sync review names it too.
     reviewEvent_ratingGiven: 'Waardering van de klant',
-    clientScreenTitle: 'Klantscherm',
     clientLanguageSwitch: 'English',
     clientLanguageSwitchLabel: 'Switch to English',
     clientIdleTitle: 'Welkom bij het IND-loket',
@@ -54,7 +53,6 @@ export const clientMessages = defineMessages(
   },
   {
     reviewEvent_ratingGiven: "Client's rating",
-    clientScreenTitle: 'Client screen',
     clientLanguageSwitch: 'Nederlands',
     clientLanguageSwitchLabel: 'Wissel naar Nederlands',
     clientIdleTitle: 'Welcome to the IND desk',
