@@ -1,6 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { authorize } from '../auth/principal';
+import { z } from 'zod';
+import { authorize, type Principal } from '../auth/principal';
 import type { Database } from '../db/database';
+import { locationsInScope } from '../reports/report-scope';
 import { latestChangeSeq } from '../sync/changes';
 import type { PokeHub } from '../sync/poke-hub';
 
@@ -11,6 +13,8 @@ const HEARTBEAT_MS = 25_000;
  * `GET /api/v1/sync/stream`: Server-Sent Events. A desk gets `event: changes` with the location's
  * newest change number whenever there is something new to pull, and pulls at once. The stream
  * carries no data itself, so a missed poke costs only a delay: desks also poll with backoff.
+ * A desk's session streams its device's location; a supervisor or admin in a plain browser (no
+ * desk device) names the location with `?location=`, within the same scope as the report routes.
  */
 export const streamRoutes: FastifyPluginAsync<{ db: Database; pokes: PokeHub }> = async (app, { db, pokes }) => {
   const open = new Set<() => void>();
@@ -20,9 +24,11 @@ export const streamRoutes: FastifyPluginAsync<{ db: Database; pokes: PokeHub }> 
   });
 
   app.get('/api/v1/sync/stream', async (request, reply) => {
-    const principal = await authorize(db, request, reply, { roles: ['clerk', 'supervisor', 'admin'], device: 'required' });
+    const principal = await authorize(db, request, reply, { roles: ['clerk', 'supervisor', 'admin'] });
     if (!principal) return reply;
-    const locationId = principal.device!.locationId;
+    const located = await streamLocation(db, principal, request.query);
+    if (!located.ok) return reply.code(located.status).send({ error: located.error, message: located.message });
+    const locationId = located.locationId;
     reply.hijack();
     const raw = reply.raw;
     raw.writeHead(200, {
@@ -56,4 +62,21 @@ function corsHeaders(headers: Record<string, unknown>): Record<string, string> {
   return Object.fromEntries(
     Object.entries(headers).filter(([name]) => name.startsWith('access-control-') || name === 'vary').map(([name, value]) => [name, String(value)]),
   );
+}
+
+const streamQuerySchema = z.object({ location: z.string().min(1).max(40).optional() });
+
+/** The location whose changes this stream pokes about. */
+async function streamLocation(
+  db: Database,
+  principal: Principal,
+  query: unknown,
+): Promise<{ ok: true; locationId: string } | { ok: false; status: number; error: string; message: string }> {
+  if (principal.device) return { ok: true, locationId: principal.device.locationId };
+  // Clerks work at a registered desk only (their sign-in requires one); this is a second fence.
+  if (principal.role === 'clerk') return { ok: false, status: 403, error: 'forbidden', message: 'This account may not do this here.' };
+  const parsed = streamQuerySchema.safeParse(query);
+  if (!parsed.success) return { ok: false, status: 400, error: 'bad-request', message: 'location must be a location id.' };
+  const scope = await locationsInScope(db, principal, parsed.data.location, { single: true });
+  return scope.ok ? { ok: true, locationId: scope.locationIds[0]! } : scope;
 }

@@ -53,9 +53,20 @@ describe.each(databaseKindsUnderTest())('the live stream on %s', (kind) => {
     reader.close();
   });
 
-  it('refuses a stream without a desk session', async () => {
+  it('refuses a stream without a session, and a browser session that names no location', async () => {
     expect((await fetch(`${server.url}/api/v1/sync/stream`)).status).toBe(401);
-    expect((await fetch(`${server.url}/api/v1/sync/stream`, { headers: { authorization: `Bearer ${adminToken}` } })).status).toBe(403);
+    expect((await fetch(`${server.url}/api/v1/sync/stream`, { headers: { authorization: `Bearer ${adminToken}` } })).status).toBe(400);
+  });
+
+  it('pokes an admin in a plain browser (no desk device) who names the location', async () => {
+    const actor = await signedInDesk(server, 'MAA-D2');
+    const { status, reader } = await openSse(`${server.url}/api/v1/sync/stream?location=MAA`, adminToken);
+    expect(status).toBe(200);
+    const first = await reader.next((m) => m.event === 'changes');
+    await checkInSomeone(actor);
+    const poke = await reader.next((m) => m.event === 'changes' && cursorOf(m.data) > cursorOf(first.data), 1000);
+    expect(JSON.parse(poke.data)).toMatchObject({ locationId: 'MAA' });
+    reader.close();
   });
 
   // Several server processes share one PostgreSQL; PGlite belongs to one process.
