@@ -319,8 +319,10 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     operationId: 'stream',
     tag: 'sync',
     summary: 'Server-Sent Events: `event: changes` (data `StreamPoke`) whenever the location has something new to pull.',
-    description: 'Sends `retry: 3000`, one poke at once, then one after every committed change (coalesced), and a comment line every 25 s.',
-    access: ON_A_DESK,
+    description:
+      "Sends `retry: 3000`, one poke at once, then one after every committed change (coalesced), and a comment line every 25 s. A desk's session streams its device's location; a supervisor or admin without a desk device names it with `?location=` (a supervisor their own only).",
+    access: SIGNED_IN,
+    query: z.object({ location: z.string().min(1).max(40).optional() }),
     responses: { 200: { description: 'An endless event stream.', schema: 'StreamPoke', contentType: 'text/event-stream' } },
   },
   {
@@ -331,6 +333,40 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     summary: 'Redirects to the desk at `/desk/`.',
     access: 'public',
     responses: { 302: { description: 'To `/desk/`.', headers: { location: '`/desk/`' } } },
+  },
+  {
+    method: 'GET',
+    path: '/supervisor',
+    operationId: 'supervisorPageRedirect',
+    tag: 'supervisor page',
+    summary: 'Redirects to `/supervisor/` (the page addresses its files relative to the folder).',
+    access: 'public',
+    responses: { 302: { description: 'To `/supervisor/`.', headers: { location: '`/supervisor/`' } } },
+  },
+  {
+    method: 'GET',
+    path: '/supervisor/',
+    operationId: 'supervisorPage',
+    tag: 'supervisor page',
+    summary: "The supervisors' page for a plain browser (sign-in, live view, reports, conflicts), under the desk shell CSP. It holds no data: the report routes check the role.",
+    access: 'public',
+    responses: {
+      200: { description: 'The page.', contentType: 'text/html' },
+      503: { description: 'The page is not built on this server.', contentType: 'text/plain' },
+    },
+  },
+  {
+    method: 'GET',
+    path: '/supervisor/assets/*',
+    operationId: 'supervisorFiles',
+    tag: 'supervisor page',
+    summary: "The supervisors' page's scripts and styles (static files of the renderer build).",
+    access: 'public',
+    responses: {
+      200: { description: 'A file of the build.', contentType: '*/*' },
+      404: { description: 'No such file.' },
+      503: { description: 'The page is not built on this server.', contentType: 'text/plain' },
+    },
   },
   {
     method: 'GET',
