@@ -6,6 +6,7 @@ import { callNext, checkIn, markNoShow } from './commands-queue';
 import { complete, startService } from './commands-service';
 import { giveRating } from './commands-rating';
 import { eventWithoutPersonalData } from './field-fates';
+import { appointmentStateSchema } from '../sync/change-data';
 import { parseEvent } from '../sync/events';
 
 /** Jan checks in, is called to desk-1 and sits down: his BIO service has started. */
@@ -25,6 +26,13 @@ describe("the client's rating at the desk", () => {
     expect(day.state.appointments['a-jan-bio']!.rating).toEqual({ score: 9, ratedAt: event!.occurredAt, deskId: 'desk-1' });
     // The rating moves no lifecycle: Jan is still being served.
     expect(day.state.appointments['a-jan-bio']!.status).toBe('in-service');
+  });
+
+  it('a desk that pulls the rated appointment keeps its rating, so the client is not asked twice', () => {
+    const day = janInService();
+    day.do('desk-1', '09:30:00', (state, context) => giveRating(state, { appointmentId: 'a-jan-bio', score: 8, comment: null }, context));
+    const pulled = appointmentStateSchema.parse(JSON.parse(JSON.stringify(day.state.appointments['a-jan-bio'])));
+    expect(pulled.rating).toMatchObject({ score: 8, deskId: 'desk-1' });
   });
 
   it('the rating can also be given after the service was completed, and a blank comment is stored as none', () => {
@@ -81,7 +89,8 @@ describe("the client's rating at the desk", () => {
     const server = reduceEvents(testDay(), day.log);
     const second = applyEvent(server, racing[0]!);
     expect(second.outcome.kind).toBe('conflict');
-    expect(second.state.appointments['a-jan-bio']!.rating?.score).toBe(first[0]!.payload.score);
+    expect(first[0]!.type).toBe('ratingGiven');
+    expect(second.state.appointments['a-jan-bio']!.rating?.score).toBe(9);
     expect(second.state.conflicts.map((conflict) => conflict.error.code)).toEqual(['rating-given']);
   });
 

@@ -39,6 +39,8 @@ export const appointmentStateSchema = appointmentSchema.extend({
   transferredTo: z.string().nullable(),
   transferredFrom: z.string().nullable(),
   notes: z.array(z.object({ text: z.string(), at: instant, clerkId: z.string() })),
+  // Absent until the client rated the service (and in states stored before ratings existed).
+  rating: z.object({ score: z.int().min(1).max(10), ratedAt: instant, deskId: z.string() }).optional(),
 }) satisfies z.ZodType<AppointmentState>;
 
 /** A desk's state during the day. */
