@@ -58,7 +58,7 @@ export async function buildApp({ config, db, logger = true }: AppOptions): Promi
   const pokes = await startPokeHub(db);
   app.addHook('onClose', () => pokes.stop());
   await app.register(streamRoutes, { db, pokes });
-  await app.register(reportRoutes, { db, pokes });
+  await app.register(reportRoutes, { db });
   await app.register(displayRoutes, { db, pokes });
   await app.register(displayPageRoutes, { db, rendererDir: config.rendererDir });
   await app.register(supervisorPageRoutes, { rendererDir: config.rendererDir });

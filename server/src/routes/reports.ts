@@ -19,8 +19,6 @@ import { liveView } from '../reports/live-view';
 import { computeReport } from '../reports/report-query';
 import { locationsInScope } from '../reports/report-scope';
 import { readReportSettings, writeReportSettings } from '../reports/report-settings';
-import type { PokeHub } from '../sync/poke-hub';
-import { registerReportStream } from './reports-stream';
 import { parseOrReply } from './validation';
 
 /** Who may read reports: supervisors (their location) and admins (every location). Clerks get 403. */
@@ -42,12 +40,10 @@ const fileName = (kind: string, locationIds: readonly string[], from: string, to
 
 /**
  * The supervisors' routes (issue #7): reports of a day, week or range computed in SQL, their CSV
- * export and the events of a period, the live view of a location and its stream of pokes, the
+ * export and the events of a period, the live view of a location, the
  * report settings, and the review of recorded conflicts.
  */
-export const reportRoutes: FastifyPluginAsync<{ db: Database; pokes: PokeHub }> = async (app, { db, pokes }) => {
-  registerReportStream(app, db, pokes);
-
+export const reportRoutes: FastifyPluginAsync<{ db: Database }> = async (app, { db }) => {
   async function scoped(principal: Principal, location: string | undefined, reply: FastifyReply, single = false) {
     const scope = await locationsInScope(db, principal, location, { single });
     if (scope.ok) return scope.locationIds;

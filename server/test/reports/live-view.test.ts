@@ -56,8 +56,8 @@ describe.each(databaseKindsUnderTest())('the live view on %s', (kind) => {
     await staffed?.stop();
   });
 
-  it('a clerk may not follow the supervisors’ stream', async () => {
-    const response = await fetch(`${staffed.server.url}/api/v1/reports/stream?location=MAA`, { headers: { authorization: `Bearer ${desk.token}` } });
+  it('a clerk may not read the live view', async () => {
+    const response = await fetch(`${staffed.server.url}/api/v1/reports/live?location=MAA`, { headers: { authorization: `Bearer ${desk.token}` } });
     expect(response.status).toBe(403);
   });
 
@@ -69,7 +69,7 @@ describe.each(databaseKindsUnderTest())('the live view on %s', (kind) => {
   });
 
   it('a walk-in registered ten minutes ago waits beyond the target at an idle desk; the supervisor is poked', async () => {
-    const { status, reader } = await openSse(`${staffed.server.url}/api/v1/reports/stream`, supervisor);
+    const { status, reader } = await openSse(`${staffed.server.url}/api/v1/sync/stream`, supervisor);
     expect(status).toBe(200);
     const cursorOf = (data: string) => BigInt((JSON.parse(data) as { cursor: string }).cursor);
     const first = await reader.next((message) => message.event === 'changes');

@@ -1,7 +1,7 @@
 /**
- * How the live view stays live: through the change stream when the session may open it (a
- * supervisor signed in on a registered desk), by fetching again and again when it may not (a
- * browser session), and "stale since …" when the server cannot be reached, until it can again.
+ * How the live view stays live: through the change stream, for a supervisor signed in on a
+ * registered desk and in a plain browser alike, and "stale since …" when the server cannot be
+ * reached, until it can again.
  */
 import { render, screen, waitFor } from '@testing-library/react';
 import { createServer, request, type Server } from 'node:http';
@@ -88,7 +88,7 @@ describe('the live view keeps itself current', () => {
     await waitFor(() => expect(deskStatus()).toBe('idle'));
   });
 
-  it('says since when its figures are stale while the server cannot be reached, and catches up by itself when it can', async () => {
+  it('in a plain browser, streams too; says since when its figures are stale while the server cannot be reached, and catches up by itself when it can', async () => {
     const proxy = await startProxy();
     const port = (proxy.address() as AddressInfo).port;
     render(
@@ -96,7 +96,7 @@ describe('the live view keeps itself current', () => {
         <LiveViewPanel session={{ serverUrl: `http://127.0.0.1:${port}`, token: browserToken, locationId: accounts.locationId }} timing={{ pollMs: 100, maxRetryMs: 200 }} />
       </I18nProvider>,
     );
-    await waitFor(() => expect(screen.getByTestId('live-connection')).toHaveTextContent(/^Bijgewerkt om (\d\d:\d\d); wordt elke paar seconden opnieuw opgehaald\.$/));
+    await waitFor(() => expect(screen.getByTestId('live-connection')).toHaveTextContent(/^Live: elke wijziging komt direct binnen\. Bijgewerkt om (\d\d:\d\d)\.$/));
     const fetchedAt = /Bijgewerkt om (\d\d:\d\d)/.exec(screen.getByTestId('live-connection').textContent ?? '')![1];
 
     await stopProxy(proxy);
@@ -107,7 +107,7 @@ describe('the live view keeps itself current', () => {
 
     const back = await startProxy(port);
     try {
-      await waitFor(() => expect(screen.getByTestId('live-connection')).toHaveTextContent(/^Bijgewerkt om \d\d:\d\d; wordt elke paar seconden opnieuw opgehaald\.$/), { timeout: 10_000 });
+      await waitFor(() => expect(screen.getByTestId('live-connection')).toHaveTextContent(/^Live: elke wijziging komt direct binnen\. Bijgewerkt om \d\d:\d\d\.$/), { timeout: 10_000 });
     } finally {
       await stopProxy(back);
     }

@@ -72,7 +72,7 @@ export function useLiveView(session: SupervisorSession, timing: LiveViewTiming =
         clearInterval(refresher);
         if (signal.aborted) return;
         if (end === 'refused' || end === 'unauthenticated') {
-          // No stream for this session (a browser session without a desk device): poll instead.
+          // The server refuses this session a stream (e.g. a server older than browser streams): poll instead.
           setConnection('polling');
           while (!signal.aborted) {
             await refresh();
