@@ -38,11 +38,32 @@ const MATRIX: Array<[route: string, answers: [nobody: number, clerkMaa: number, 
   ['GET /api/v1/checklists',                              [401,    200,    200,    200,    200,    200]],
   ['POST /api/v1/checklists',                             [401,    403,    403,    403,    403,    201]],
   ['POST /api/v1/import/appointments (MAA)',              [401,    403,    403,    403,    403,    200]],
-  // Sync needs a session on a desk device: browser sessions (supervisors, admins) are refused.
+  // Push and pull need a session on a desk device: browser sessions (supervisors, admins) are refused.
   ['POST /api/v1/sync/push',                              [401,    200,    200,    403,    403,    403]],
   ['GET /api/v1/sync/pull',                               [401,    200,    200,    403,    403,    403]],
-  ['GET /api/v1/sync/stream',                             [401,    200,    200,    403,    403,    403]],
+  // The change stream: a desk streams its own location (the query is ignored); a browser session
+  // of a supervisor (own location) or admin names it.
+  ['GET /api/v1/sync/stream (MAA)',                       [401,    200,    200,    200,    403,    200]],
+  // Reports are for supervisors (their own location) and admins (every location); clerks never.
+  ['GET /api/v1/reports (MAA)',                           [401,    403,    403,    200,    403,    200]],
+  ['GET /api/v1/reports/export (MAA)',                    [401,    403,    403,    200,    403,    200]],
+  ['GET /api/v1/reports/events (MAA)',                    [401,    403,    403,    200,    403,    200]],
+  ['GET /api/v1/reports/live (MAA)',                      [401,    403,    403,    200,    403,    200]],
+  ['GET /api/v1/reports/settings (MAA)',                  [401,    403,    403,    200,    403,    200]],
+  ['PUT /api/v1/reports/settings (MAA)',                  [401,    403,    403,    200,    403,    200]],
+  ['GET /api/v1/reports/conflicts (MAA)',                 [401,    403,    403,    200,    403,    200]],
+  // No such conflict: the access rule lets supervisors and admins through to the 404.
+  ['POST /api/v1/reports/conflicts/{eventId}/resolution', [401,    403,    403,    404,    404,    404]],
+  // A display device's credential is not a session: every session and nobody get 401 here.
+  ['GET /api/v1/display/calls',                           [401,    401,    401,    401,    401,    401]],
+  ['GET /api/v1/display/stream',                          [401,    401,    401,    401,    401,    401]],
   ['GET /',                                               [302,    302,    302,    302,    302,    302]],
+  ['GET /supervisor',                                     [302,    302,    302,    302,    302,    302]],
+  // The test server has no renderer build: 503 for everyone (public pages otherwise; the data routes check the role).
+  ['GET /supervisor/',                                    [503,    503,    503,    503,    503,    503]],
+  ['GET /supervisor/assets/{path}',                       [503,    503,    503,    503,    503,    503]],
+  ['GET /display/{location} (MAA)',                       [503,    503,    503,    503,    503,    503]],
+  ['GET /display/assets/{path}',                          [503,    503,    503,    503,    503,    503]],
   // The test server has no desk build: 503 for everyone (public files otherwise).
   ['GET /desk/',                                          [503,    503,    503,    503,    503,    503]],
 ];
@@ -151,14 +172,52 @@ describe.each(databaseKindsUnderTest())('the access matrix on %s', (kind) => {
         return post('/api/v1/sync/push', { deviceId: session?.deviceId ?? 'no-device', clientTime: new Date().toISOString(), events: [{}] });
       case 'GET /api/v1/sync/pull':
         return get('/api/v1/sync/pull?since=0&limit=1');
-      case 'GET /api/v1/sync/stream': {
+      case 'GET /api/v1/sync/stream (MAA)': {
         const controller = new AbortController();
-        const response = await fetch(`${server.url}/api/v1/sync/stream`, { headers: auth, signal: controller.signal });
+        const response = await fetch(`${server.url}/api/v1/sync/stream?location=MAA`, { headers: auth, signal: controller.signal });
+        controller.abort();
+        return response;
+      }
+      case 'GET /api/v1/reports (MAA)':
+        return get(`/api/v1/reports?date=${today}&location=MAA`);
+      case 'GET /api/v1/reports/export (MAA)':
+        return get(`/api/v1/reports/export?date=${today}&location=MAA&table=desks&lang=en`);
+      case 'GET /api/v1/reports/events (MAA)':
+        return get(`/api/v1/reports/events?date=${today}&location=MAA`);
+      case 'GET /api/v1/reports/live (MAA)':
+        return get('/api/v1/reports/live?location=MAA');
+      case 'GET /api/v1/reports/settings (MAA)':
+        return get('/api/v1/reports/settings?location=MAA');
+      case 'PUT /api/v1/reports/settings (MAA)':
+        return fetch(`${server.url}/api/v1/reports/settings?location=MAA`, {
+          method: 'PUT',
+          headers: { ...auth, 'content-type': 'application/json' },
+          body: JSON.stringify({ targetWaitSeconds: 300, offlineAfterMinutes: 5 }),
+        });
+      case 'GET /api/v1/reports/conflicts (MAA)':
+        return get('/api/v1/reports/conflicts?location=MAA');
+      case 'POST /api/v1/reports/conflicts/{eventId}/resolution':
+        return post('/api/v1/reports/conflicts/no-such-event/resolution', { note: 'Checked with the desk.' });
+      case 'GET /api/v1/display/calls':
+        return get('/api/v1/display/calls');
+      case 'GET /api/v1/display/stream': {
+        const controller = new AbortController();
+        const response = await fetch(`${server.url}/api/v1/display/stream`, { headers: auth, signal: controller.signal });
         controller.abort();
         return response;
       }
       case 'GET /':
         return get('/');
+      case 'GET /supervisor':
+        return get('/supervisor');
+      case 'GET /supervisor/':
+        return get('/supervisor/');
+      case 'GET /supervisor/assets/{path}':
+        return get('/supervisor/assets/index.js');
+      case 'GET /display/{location} (MAA)':
+        return get('/display/MAA');
+      case 'GET /display/assets/{path}':
+        return get('/display/assets/index.js');
       case 'GET /desk/':
         return get('/desk/');
       default:
