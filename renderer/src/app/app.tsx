@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { DeskBridge } from '../../../shared/ipc/desk-bridge';
 import { actorOf, type DeskActor } from '../db/desk-actor';
 import type { DeskDatabase } from '../db/desk-db';
@@ -23,6 +23,7 @@ import { useDeskSync } from './use-desk-sync';
 export function App({ db, bridge, today }: { db: DeskDatabase; bridge: DeskBridge; today: string }) {
   const { t, language, setLanguage } = useI18n();
   const { session, status } = useDeskSync(db, bridge);
+  const host = useBridgeHost(bridge);
   // Old synced days are purged and persistent storage is asked for, signed in or not.
   useDeskUpkeep(db);
   // The session row is read again on every sync (meta changes): keep one actor while it is the same clerk.
@@ -57,7 +58,7 @@ export function App({ db, bridge, today }: { db: DeskDatabase; bridge: DeskBridg
               <SyncIndicator db={db} store={status} deskId={session.deskId} />
               {/* A supervisor or administrator signed in at a desk PC watches the location instead of serving. */}
               {session.role === 'clerk' ? (
-                <ClerkDesk key={`${session.deviceId}/${session.signedInAt}`} db={db} actor={actor} date={today} />
+                <ClerkDesk key={`${session.deviceId}/${session.signedInAt}`} db={db} actor={actor} date={today} opensClientWindow={host === 'web'} />
               ) : (
                 <SupervisorDeskScreen bridge={bridge} locationId={session.locationId} today={today} sessionKey={`${session.deviceId}/${session.signedInAt}`} />
               )}
@@ -80,4 +81,20 @@ export function App({ db, bridge, today }: { db: DeskDatabase; bridge: DeskBridg
       </main>
     </div>
   );
+}
+
+/** Which host runs the desk (Electron or a browser); undefined until the bridge answers. */
+function useBridgeHost(bridge: DeskBridge): 'electron' | 'web' | undefined {
+  const [host, setHost] = useState<'electron' | 'web'>();
+  useEffect(() => {
+    let current = true;
+    void bridge.getConfig().then(
+      (config) => current && setHost(config.host),
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [bridge]);
+  return host;
 }

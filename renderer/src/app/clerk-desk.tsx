@@ -13,6 +13,8 @@ import type { DeskDatabase } from '../db/desk-db';
 import { AgendaWorkspace } from '../features/agenda/agenda-workspace';
 import { findScanned, inAgendaOrder } from '../features/agenda/agenda-search';
 import { VisitScreen } from '../features/checklist/visit-screen';
+import { ClientMirror } from '../features/client-view/client-mirror';
+import { useClientScreen } from '../features/client-view/use-client-screen';
 import { ActionFeedback } from '../features/queue/action-feedback';
 import { BookingPanel } from '../features/queue/booking-panel';
 import { DeskControls } from '../features/queue/desk-controls';
@@ -33,14 +35,21 @@ export interface ClerkDeskProps {
   /** When each key arrived, for telling a scanner from a person (tests fix it). */
   keyClock?: (event: KeyboardEvent) => number;
   storage?: Storage;
+  /**
+   * The browser desk opens the client screen as a second window itself; Electron places its own
+   * client window on the second monitor (and blocks window.open), so there it is left out.
+   */
+  opensClientWindow?: boolean;
 }
 
 const systemClock = () => new Date();
 
-export function ClerkDesk({ db, actor, date, clock = systemClock, keyClock, storage = localStorage }: ClerkDeskProps) {
+export function ClerkDesk({ db, actor, date, clock = systemClock, keyClock, storage = localStorage, opensClientWindow = false }: ClerkDeskProps) {
   const { t } = useI18n();
   const rows = useLiveQuery(() => db.appointments.where('date').equals(date).toArray(), [db, date]);
   const desk = useLiveQuery(() => db.desks.get(actor.deskId), [db, actor.deskId]);
+  // The client-facing screen follows this desk (welcome on a call, the card during DOC, the rating at the end).
+  const clientScreen = useClientScreen({ db, actor, date, rows });
   const now = useNow(clock);
   const { perform, feedback, say } = useDeskActions(db, actor, date, clock);
   const [services, setServices] = useState<ServiceCode[]>(() => readServedServices(storage, actor.deskId));
@@ -122,6 +131,7 @@ export function ClerkDesk({ db, actor, date, clock = systemClock, keyClock, stor
     <div className="clerk" ref={root}>
       <DeskControls deskId={actor.deskId} desk={desk} perform={perform} pauseFormOpen={pauseFormOpen} onPauseFormOpenChange={setPauseFormOpen} />
       <ActionFeedback feedback={feedback} />
+      <ClientMirror snapshot={clientScreen.snapshot} onShow={clientScreen.show} onOpenWindow={opensClientWindow ? clientScreen.openWindow : undefined} />
       {showVisit ? (
         <section className="clerk__visit panel" aria-label={t('clerkVisitRegion')} tabIndex={-1} ref={visitRegion}>
           <VisitScreen db={db} actor={actor} date={date} appointmentIds={visitIds} onLeave={leaveVisit} />
