@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
+import type { BrowserWindow, BrowserWindowConstructorOptions, Rectangle } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { chooseClientDisplay, CLIENT_SCREEN_FILE, CLIENT_SCREEN_URL, clientScreenSettingSchema, clientWindowOptions, openClientWindow, readClientScreenSetting, type DisplayLike } from './client-window';
 
@@ -21,8 +21,8 @@ function recordingHost(displays: DisplayLike[]) {
       displays: () => displays,
       primaryId: () => 1,
       log: (message: string) => logged.push(message),
-      createWindow: (options: BrowserWindowConstructorOptions) => {
-        const record = { options, loaded: [] as string[] };
+      createWindow: (bounds: Rectangle) => {
+        const record = { options: clientWindowOptions(bounds), loaded: [] as string[] };
         made.push(record);
         return { once: () => undefined, show: () => undefined, loadURL: async (url: string) => void record.loaded.push(url) } as unknown as BrowserWindow;
       },

@@ -82,7 +82,11 @@ export function clientWindowOptions(bounds: Rectangle): BrowserWindowConstructor
 export interface ClientWindowHost {
   readonly displays: () => readonly DisplayLike[];
   readonly primaryId: () => number;
-  readonly createWindow: (options: BrowserWindowConstructorOptions) => BrowserWindow;
+  /**
+   * Makes the window on these bounds, always as `new BrowserWindow(clientWindowOptions(bounds))`:
+   * written out at the call site, so Electronegativity sees which options function it gets.
+   */
+  readonly createWindow: (bounds: Rectangle) => BrowserWindow;
   readonly log: (message: string) => void;
 }
 
@@ -93,7 +97,7 @@ export async function openClientWindow(setting: ClientScreenSetting, host: Clien
     host.log('No client screen: no second display connected, or the setting turns it off');
     return null;
   }
-  const window = host.createWindow(clientWindowOptions(display.bounds));
+  const window = host.createWindow(display.bounds);
   window.once('ready-to-show', () => window.show());
   await window.loadURL(CLIENT_SCREEN_URL);
   return window;

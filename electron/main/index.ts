@@ -4,7 +4,7 @@ import { app, BrowserWindow, ipcMain, net, protocol, safeStorage, screen, sessio
 import electronLog from 'electron-log/node';
 import { autoUpdater } from 'electron-updater';
 import { APP_ENTRY_URL, registerAppScheme, serveAppShell } from './app-protocol';
-import { openClientWindow, readClientScreenSetting } from './client-window';
+import { clientWindowOptions, openClientWindow, readClientScreenSetting } from './client-window';
 import { recoverFromRendererCrash } from './crash-recovery';
 import { loadDeskConfig, type DeskSettings } from './desk-config';
 import { configureDeskLog } from './desk-log';
@@ -99,7 +99,7 @@ async function openDesk(): Promise<void> {
   clientWindow = await openClientWindow(readClientScreenSetting(userData, process.env, log.warn), {
     displays: () => screen.getAllDisplays(),
     primaryId: () => screen.getPrimaryDisplay().id,
-    createWindow: (options) => new BrowserWindow(options),
+    createWindow: (bounds) => new BrowserWindow(clientWindowOptions(bounds)),
     log: log.info,
   });
   clientWindow?.on('closed', () => {
