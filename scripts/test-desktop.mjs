@@ -29,8 +29,17 @@ function skip(reason) {
 const onPath = (command) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
 
 if (process.platform !== 'linux' || process.arch !== 'x64') skip(`the runtime is Linux x64, this is ${process.platform} ${process.arch}`);
-// The X server and the tools the tests use on it: xdotool and xmessage (focus), pdftotext (receipt).
-const tools = { 'xvfb-run': 'xvfb', xauth: 'xauth', xdotool: 'xdotool', xmessage: 'x11-utils', pdftotext: 'poppler-utils' };
+// The X server and the tools the tests use on it: xdotool and xmessage (focus), pdftotext (receipt),
+// a session bus and gnome-keyring (the keyring safeStorage encrypts the desk's secrets with).
+const tools = {
+  'xvfb-run': 'xvfb',
+  xauth: 'xauth',
+  xdotool: 'xdotool',
+  xmessage: 'x11-utils',
+  pdftotext: 'poppler-utils',
+  'dbus-run-session': 'dbus',
+  'gnome-keyring-daemon': 'gnome-keyring',
+};
 const missing = Object.entries(tools).filter(([command]) => !onPath(command));
 if (missing.length > 0) {
   skip(`missing ${missing.map(([command, debian]) => `${command} (Debian: ${debian})`).join(', ')}`);

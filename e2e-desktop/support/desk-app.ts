@@ -4,7 +4,7 @@
  * cannot be used: it passes --inspect, which the `EnableNodeCliInspectArguments` fuse refuses, as
  * it should in a shipped app. `--remote-debugging-port` reaches only the renderer, never main.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,8 +46,20 @@ export async function launchDesk(options: { serverUrl: string }): Promise<DeskAp
   const userData = join(home, 'config', 'Balie');
   const displayFile = join(home, 'display');
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, XDG_CONFIG_HOME: join(home, 'config'), BALIE_SERVER_URL: options.serverUrl };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    XDG_CONFIG_HOME: join(home, 'config'),
+    // The keyring keeps its files here, fresh for every launch.
+    XDG_DATA_HOME: join(home, 'data'),
+    BALIE_SERVER_URL: options.serverUrl,
+  };
   delete env.ELECTRON_RUN_AS_NODE;
+  // A desk PC has a desktop session with an unlocked keyring, which safeStorage encrypts with. Here
+  // a session bus and gnome-keyring stand in for it (when installed), and XDG_CURRENT_DESKTOP tells
+  // Chromium to use it; without them the desk rightly refuses to keep secrets (see desk-shell).
+  const keyring = hasKeyring();
+  if (keyring) env.XDG_CURRENT_DESKTOP = 'GNOME';
+  const unlockKeyring = keyring ? 'printf balie-test | gnome-keyring-daemon --unlock --components=secrets > /dev/null; ' : '';
 
   // The shell line writes down which display xvfb-run chose, so the test can use it too.
   const app: ChildProcess = spawn(
@@ -56,9 +68,10 @@ export async function launchDesk(options: { serverUrl: string }): Promise<DeskAp
       '-a',
       '-s',
       '-screen 0 1440x900x24',
+      ...(keyring ? ['dbus-run-session', '--'] : []),
       'sh',
       '-c',
-      'printf "%s\\n%s\\n" "$DISPLAY" "$XAUTHORITY" > "$0"; exec "$@"',
+      `printf "%s\\n%s\\n" "$DISPLAY" "$XAUTHORITY" > "$0"; ${unlockKeyring}exec "$@"`,
       displayFile,
       PACKAGED_BINARY,
       // Root cannot use Chromium's OS sandbox; the renderer's own sandbox (sandbox: true) stays on.
@@ -151,4 +164,9 @@ async function stopGroup(groupId: number): Promise<void> {
   for (let waited = 0; alive() && waited < 10_000; waited += 100) await wait(100);
   if (alive()) process.kill(-groupId, 'SIGKILL');
   for (let waited = 0; alive() && waited < 5_000; waited += 100) await wait(100);
+}
+
+/** Whether this machine can give the desk a keyring (Debian: gnome-keyring, dbus). */
+export function hasKeyring(): boolean {
+  return ['gnome-keyring-daemon', 'dbus-run-session'].every((command) => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0);
 }

@@ -60,8 +60,8 @@ describe('the navigation guard', () => {
 });
 
 describe('the permission guard', () => {
-  it('refuses every permission the page asks for and answers every check with no', () => {
-    let onRequest: ((contents: unknown, permission: string, grant: (granted: boolean) => void) => void) | undefined;
+  it('refuses every permission the page asks for and answers every check with no, but keeps the desk\'s own storage', () => {
+    let onRequest: ((contents: unknown, permission: string, grant: (granted: boolean) => void, details?: { requestingUrl: string }) => void) | undefined;
     let onCheck: ((...args: unknown[]) => boolean) | undefined;
     denyAllPermissions({
       setPermissionRequestHandler: (handler) => {
@@ -73,9 +73,18 @@ describe('the permission guard', () => {
     });
     for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
       const grant = vi.fn();
-      onRequest?.({}, permission, grant);
+      onRequest?.({}, permission, grant, { requestingUrl: 'balie://app/index.html' });
       expect(grant).toHaveBeenCalledWith(false);
       expect(onCheck?.({}, permission, 'balie://app', {})).toBe(false);
     }
+    // The outbox in IndexedDB must not be evicted under disk pressure: only the desk's page may ask.
+    const kept = vi.fn();
+    onRequest?.({}, 'persistent-storage', kept, { requestingUrl: 'balie://app/index.html' });
+    expect(kept).toHaveBeenCalledWith(true);
+    expect(onCheck?.({}, 'persistent-storage', 'balie://app', {})).toBe(true);
+    const foreign = vi.fn();
+    onRequest?.({}, 'persistent-storage', foreign, { requestingUrl: 'https://elsewhere.example/' });
+    expect(foreign).toHaveBeenCalledWith(false);
+    expect(onCheck?.({}, 'persistent-storage', 'data:', {})).toBe(false);
   });
 });
