@@ -132,15 +132,17 @@ describe("the client's rating on the client screen", () => {
     engine.start();
     await vi.waitFor(async () => expect(await db.outbox.count()).toBe(0));
 
-    // A second desk that never heard of it rates the same service: the server already holds the rating.
+    // A second desk pulls the day: the server's state carries the rating, so that desk does not let
+    // the client rate the same service again (two desks rating it offline are a conflict: shared tests).
     const otherDb = await freshDatabase('client-rating-other');
     try {
       const other = await signedInDesk(otherDb, 'MAA-D4');
       expect(await pullChanges(otherDb, { serverUrl, token: (await other.token())! })).toMatchObject({ ok: true });
+      expect((await otherDb.appointments.get(appointmentId))?.rating).toMatchObject({ score: 8, deskId: 'MAA-D4' });
       const again: DeskCommand = (state, context): CommandResult => giveRating(state, { appointmentId, score: 2, comment: null }, context);
-      await perform(other, again);
-      const pushed = await pushOutbox(otherDb, { serverUrl, token: (await other.token())! }, { deviceId: other.session.deviceId });
-      expect(pushed).toMatchObject({ ok: true, sent: 1, conflicts: 1 });
+      const refused = await performCommand(other.db, again, other.context());
+      expect(refused).toMatchObject({ ok: false, error: { code: 'rating-given' } });
+      expect(await otherDb.outbox.count()).toBe(0);
     } finally {
       await dropDatabase(otherDb);
     }
@@ -179,8 +181,8 @@ describe("the client's rating on the client screen", () => {
     expect(pushed).toMatchObject({ ok: true, sent: 2, conflicts: 0, rejected: 0 });
     // The pull brings the server's state of the appointment back: the client is not asked again.
     expect(await pullChanges(db, { serverUrl, token: (await desk.token())! })).toMatchObject({ ok: true });
-    // The pulled state does not carry the rating yet (shared/sync/change-data.ts has no field for it).
-    expect((await db.appointments.get(appointmentId))?.rating).toBeUndefined();
+    // The pulled state carries the server's rating.
+    expect((await db.appointments.get(appointmentId))?.rating).toMatchObject({ score: 10, deskId: 'MAA-D4' });
     // Give the live query a moment to deliver the pulled row to the clerk's side.
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(clientScreen.queryByRole('form')).not.toBeInTheDocument();
