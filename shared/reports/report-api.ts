@@ -155,6 +155,8 @@ export const reportSchema = z.object({
   visits: visitGroupSchema.extend({ byDay: z.record(z.string(), visitGroupSchema) }),
   deskTime: z.record(z.string(), deskTimeSchema),
   clerkTime: z.record(z.string(), deskTimeSchema),
+  /** The display name of every clerk account the report names, so no one reads account ids. */
+  clerkNames: z.record(z.string(), z.string()),
   /** Services finished per open desk-hour over all desks; null when no desk was open. */
   servicesPerDeskHour: z.number().nullable(),
   /**

@@ -29,6 +29,8 @@ export const liveDeskSchema = z.object({
   /** The status by the day's events alone (shared `deskStatusOf`), before the server's offline call. */
   activity: z.enum(['closed', 'idle', 'serving', 'paused']),
   clerkId: z.string().nullable(),
+  /** The clerk's display name (null when no clerk or the account is gone). */
+  clerkName: z.string().nullable(),
   /** While paused. */
   pause: z.object({ reason: z.enum(PAUSE_REASONS), note: z.string().nullable(), since: z.string() }).nullable(),
   /** Whom the desk has called or serves, and since when. */
@@ -36,6 +38,8 @@ export const liveDeskSchema = z.object({
     z.object({
       appointmentId: z.string(),
       appointmentCode: z.string().nullable(),
+      /** The waiting-room number the display called (null for an old check-in). */
+      ticket: z.string().nullable(),
       service: z.enum(SERVICE_CODES),
       status: z.enum(APPOINTMENT_STATUSES),
       calledAt: z.string().nullable(),
@@ -51,6 +55,7 @@ export type LiveDesk = z.infer<typeof liveDeskSchema>;
 export const waitingPersonSchema = z.object({
   appointmentId: z.string(),
   appointmentCode: z.string().nullable(),
+  ticket: z.string().nullable(),
   service: z.enum(SERVICE_CODES),
   status: z.enum(['arrived', 'transferred']),
   waitingSince: z.string().nullable(),

@@ -10,6 +10,7 @@ import { liveStatus } from '../../../shared/metrics/live';
 import type { LiveDesk, LiveView } from '../../../shared/reports/supervision-api';
 import type { Queryable } from '../db/database';
 import { rebuildDayState } from '../sync/day-state-store';
+import { clerkNamesOf } from './clerk-names';
 import { readReportSettings } from './report-settings';
 
 interface DeskRow {
@@ -35,6 +36,7 @@ export async function liveView(db: Queryable, locationId: string, now = new Date
     [locationId],
   );
   const names = new Map(deskRows.map((row) => [row.id, row]));
+  const clerkNames = await clerkNamesOf(db, Object.values(state.desks).flatMap((desk) => (desk?.clerkId ? [desk.clerkId] : [])));
   const quietSince = now.getTime() - settings.offlineAfterMinutes * 60_000;
   const desks: LiveDesk[] = Object.keys(live.desks).map((deskId) => {
     const desk = state.desks[deskId];
@@ -47,10 +49,12 @@ export async function liveView(db: Queryable, locationId: string, now = new Date
       status: activity !== 'closed' && quiet ? 'offline' : activity,
       activity,
       clerkId: desk?.clerkId ?? null,
+      clerkName: desk?.clerkId ? (clerkNames[desk.clerkId] ?? null) : null,
       pause: desk?.pause ? { reason: desk.pause.reason, note: desk.pause.note, since: desk.pause.since } : null,
       serving: atDesk(state, deskId).map((appointment) => ({
         appointmentId: appointment.id,
         appointmentCode: appointment.appointmentCode,
+        ticket: appointment.ticket ?? null,
         service: appointment.service,
         status: appointment.status,
         calledAt: appointment.calledAt,
@@ -68,6 +72,7 @@ export async function liveView(db: Queryable, locationId: string, now = new Date
       return {
         appointmentId: appointment.id,
         appointmentCode: appointment.appointmentCode,
+        ticket: appointment.ticket ?? null,
         service: appointment.service,
         status: appointment.status as 'arrived' | 'transferred',
         waitingSince: appointment.waitingSince,

@@ -7,6 +7,7 @@
 import { amsterdamInstant, addDays } from '../../../shared/domain/calendar-date';
 import { slowestStepsOf, WAIT_HISTOGRAM_MINUTES, type DeskTimeFigures, type GroupFigures, type Report, type StepFigures } from '../../../shared/reports/report-api';
 import type { Database } from '../db/database';
+import { clerkNamesOf } from './clerk-names';
 import { REPORT_SQL } from './report-sql';
 
 /** The locations, days and instant a report covers. */
@@ -151,6 +152,7 @@ export async function computeReport(db: Database, scope: ReportScope): Promise<R
   });
   const visitDays = result.visits.filter((r) => r.dim === 'day').map((r) => r.key).sort(compareText);
 
+  const byClerk = byDimension('clerk');
   const finishedBy = (dim: 'desk' | 'clerk', key: string) => Number(find(result.services, dim, key)?.finished ?? 0);
   const deskTime = timesOf(result.measures, 'desk', result.desks, (key) => finishedBy('desk', key));
   const clerkTime = timesOf(result.measures, 'clerk', result.clerks, (key) => finishedBy('clerk', key));
@@ -165,7 +167,7 @@ export async function computeReport(db: Database, scope: ReportScope): Promise<R
     targetWaitSeconds: target,
     overall: group('all', 'all'),
     byDesk: byDimension('desk'),
-    byClerk: byDimension('clerk'),
+    byClerk,
     byService: byDimension('service'),
     byHour: byDimension('hour'),
     byDay: byDimension('day'),
@@ -177,6 +179,7 @@ export async function computeReport(db: Database, scope: ReportScope): Promise<R
     },
     deskTime,
     clerkTime,
+    clerkNames: await clerkNamesOf(db, [...Object.keys(byClerk), ...Object.keys(clerkTime)]),
     servicesPerDeskHour: openMs > 0 ? finishedAtDesks / (openMs / 3_600_000) : null,
     waitingTimeDistribution: Array.from({ length: WAIT_HISTOGRAM_MINUTES + 1 }, (_, minute) => ({
       fromMinute: minute,

@@ -84,7 +84,9 @@ describe.each(databaseKindsUnderTest())('the live view on %s', (kind) => {
     });
     const view = await live();
     const row = view.desks.find((candidate) => candidate.deskId === 'MAA-D1')!;
-    expect([row.status, row.clerkId]).toEqual(['idle', staffed.clerkId]);
+    // The supervisor reads the clerk's name, and the ticket the waiting room calls the walk-in by.
+    expect([row.status, row.clerkId, row.clerkName]).toEqual(['idle', staffed.clerkId, 'clerk']);
+    expect(view.waiting[0]!.ticket).toMatch(/^A-\d{3}$/);
     expect(Date.parse(row.lastSyncAt!)).toBeGreaterThan(Date.now() - 60_000);
     expect(view.waiting[0]).toMatchObject({ appointmentId: walkInId, service: 'DOC', overTarget: true });
     expect(view.waiting[0]!.waitSeconds).toBeGreaterThanOrEqual(600);

@@ -79,6 +79,8 @@ describe.each(databaseKindsUnderTest())('the supervisors’ routes on %s', (kind
       expect([week.overall.noShows, week.overall.lateArrivals]).toEqual([plan.noShowAppointments, plan.lateAppointments]);
       expect(Object.keys(week.byDay)).toEqual([...WEEK_DAYS]);
       expect(week.locationIds).toEqual(['MAA']);
+      // Each clerk is named as the supervisor knows them, not by account id.
+      expect(Object.keys(week.byClerk).map((id) => week.clerkNames[id]).sort()).toEqual(['clerk', 'clerk2', 'clerk3']);
     });
 
     it('every service took exactly its planned time, and the first checklist step is the slowest of each service', async () => {

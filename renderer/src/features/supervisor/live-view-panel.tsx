@@ -6,11 +6,13 @@ import { useLiveView, type LiveViewState, type LiveViewTiming } from './use-live
 import { useTickingNow } from './use-ticking-now';
 
 /**
- * How a client is named on the supervisor's screen: the booking's appointment code, or for a
- * walk-in (no booking code) "walk-in" and the end of the appointment id, enough to tell two apart.
+ * How a client is named on the supervisor's screen: the ticket number the waiting room knows them
+ * by, with the booking's appointment code; a walk-in without either gets "walk-in" and the end of
+ * the appointment id, enough to tell two apart.
  */
-function clientLabel(client: { appointmentCode: string | null; appointmentId: string }, t: ReturnType<typeof useI18n>['t']): string {
-  return client.appointmentCode ?? t('supervisorWalkIn', { id: client.appointmentId.slice(-4) });
+function clientLabel(client: { ticket: string | null; appointmentCode: string | null; appointmentId: string }, t: ReturnType<typeof useI18n>['t']): string {
+  const code = client.appointmentCode ?? (client.ticket ? null : t('supervisorWalkIn', { id: client.appointmentId.slice(-4) }));
+  return [client.ticket, code].filter(Boolean).join(' · ');
 }
 
 /** The server's time now: the view's instant moved on by the client's time since it was fetched. */
@@ -77,7 +79,7 @@ function DeskTable({ view, serverNow }: { view: LiveView; serverNow: number }) {
             <th scope="row">{desk.name}</th>
             <td><span className={`supervisor__badge supervisor__badge--${desk.status}`}>{t(`supervisorDeskStatus_${desk.status}`)}</span></td>
             <td><DeskStatus desk={desk} serverNow={serverNow} /></td>
-            <td>{desk.clerkId ?? '–'}</td>
+            <td>{desk.clerkName ?? desk.clerkId ?? '–'}</td>
             <td>{desk.lastSyncAt ? formatTime(desk.lastSyncAt) : t('supervisorNeverSynced')}</td>
           </tr>
         ))}

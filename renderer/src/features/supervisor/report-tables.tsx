@@ -16,7 +16,7 @@ function rowsOf(report: Report, kind: GroupTableKind, serviceName: (code: string
   const times = kind === 'desks' ? report.deskTime : kind === 'clerks' ? report.clerkTime : {};
   return Object.entries(byKind)
     .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([key, figures]) => ({ key, label: kind === 'services' ? serviceName(key) : key, figures, time: times[key] ?? null }));
+    .map(([key, figures]) => ({ key, label: kind === 'services' ? serviceName(key) : kind === 'clerks' ? (report.clerkNames[key] ?? key) : key, figures, time: times[key] ?? null }));
 }
 
 /** One report table: per desk, clerk, service or hour, every figure the server returns for it. */
