@@ -8,17 +8,16 @@
  * axe finds no WCAG 2.1 AA violation in any state.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../server/test/support/free-port';
 import { launchDeskBrowser } from './support/chromium';
-import { REPOSITORY_ROOT } from './support/paths';
 import { startStaticDeskServer, type StaticDeskServer } from './support/static-desk-server';
+import { keepScreenshot } from './support/screenshots';
 
-const SCREENSHOTS = join(REPOSITORY_ROOT, 'docs/screenshots');
 // The channel and its messages as renderer/src/features/client-view/client-channel.ts declares them.
 const CHANNEL = 'balie-client-screen';
 
@@ -40,7 +39,6 @@ describe('the client screen at the desk, in a second browser window', () => {
 
   beforeAll(async () => {
     workDir = await mkdtemp(join(tmpdir(), 'balie-client-screen-'));
-    await mkdir(SCREENSHOTS, { recursive: true });
     // No API is needed: the two windows talk only to each other.
     shell = await startStaticDeskServer(await freePort(), 'http://127.0.0.1:9');
     browser = await launchDeskBrowser(join(workDir, 'profile'));
@@ -69,7 +67,7 @@ describe('the client screen at the desk, in a second browser window', () => {
     await client.getByRole('heading', { name: 'Welkom bij het IND-loket' }).waitFor();
     await expect.poll(received).toContainEqual({ type: 'hello', language: 'nl' });
     expect(await violations(client)).toEqual([]);
-    await client.screenshot({ path: join(SCREENSHOTS, 'client-idle.png') });
+    await keepScreenshot(client, 'client-idle.png');
 
     // The client switches the language by keyboard; the clerk's window hears of it.
     await client.getByRole('button', { name: 'Switch to English' }).focus();
@@ -89,7 +87,7 @@ describe('the client screen at the desk, in a second browser window', () => {
     expect(await client.locator('main').innerText()).toContain('U wordt geholpen aan Balie 3.');
     expect(await client.locator('.client-ticket').innerText()).toBe('Uw nummer: A-017');
     expect(await violations(client)).toEqual([]);
-    await client.screenshot({ path: join(SCREENSHOTS, 'client-welcome.png') });
+    await keepScreenshot(client, 'client-welcome.png');
     // In English the desk is named as the English wall names it.
     await client.getByRole('button', { name: 'Switch to English' }).press('Enter');
     await client.getByText('You are helped at Desk 3.').waitFor();
@@ -104,7 +102,7 @@ describe('the client screen at the desk, in a second browser window', () => {
     await client.getByRole('heading', { name: 'Kloppen uw gegevens?' }).waitFor();
     expect(await client.locator('.client-details').innerText()).toMatch(/Amira Haddad[\s\S]*3 maart 1990/);
     expect(await violations(client)).toEqual([]);
-    await client.screenshot({ path: join(SCREENSHOTS, 'client-confirm.png') });
+    await keepScreenshot(client, 'client-confirm.png');
     // The next view leaves no personal data behind on the screen.
     await show({ kind: 'idle' });
     await client.getByRole('heading', { name: 'Welkom bij het IND-loket' }).waitFor();
@@ -126,7 +124,7 @@ describe('the client screen at the desk, in a second browser window', () => {
     await client.keyboard.press('Tab');
     // The focus ring is drawn on the focused button, and is visible.
     expect(await client.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).toBe('solid');
-    await client.screenshot({ path: join(SCREENSHOTS, 'client-rating.png'), fullPage: true });
+    await keepScreenshot(client, 'client-rating.png', { fullPage: true });
     await client.keyboard.press('Enter');
     await client.keyboard.press('Enter');
     await expect.poll(received).toContainEqual({ type: 'rating', appointmentId: 'a-amira-doc', score: 9, comment: 'Vriendelijk geholpen' });

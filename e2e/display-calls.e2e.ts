@@ -5,7 +5,7 @@
  * a name, V-number, date of birth or appointment code, and axe finds no WCAG 2.1 AA violation.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -23,10 +23,9 @@ import { freePort } from '../server/test/support/free-port';
 import { startApiServer, type ApiServer } from '../server/test/support/server-process';
 import { simulatedRemoteDesk, type SimulatedDesk } from '../server/test/support/simulated-desk';
 import { launchDeskBrowser } from './support/chromium';
-import { REPOSITORY_ROOT } from './support/paths';
 import { DEMO_PASSWORD, signInAs, today } from './support/sync-rig';
+import { keepScreenshot } from './support/screenshots';
 
-const SCREENSHOTS = join(REPOSITORY_ROOT, 'docs/screenshots');
 
 /** The desk's day as it pulls it: every appointment and person of today's feed. */
 async function pulledDay(apiUrl: string, token: string): Promise<DayState> {
@@ -78,7 +77,6 @@ describe('the waiting-room display', () => {
 
   beforeAll(async () => {
     workDir = await mkdtemp(join(tmpdir(), 'balie-display-'));
-    await mkdir(SCREENSHOTS, { recursive: true });
     apiPort = await freePort();
     api = await startApiServer(serverOptions());
     apiUrl = api.url;
@@ -105,7 +103,7 @@ describe('the waiting-room display', () => {
     await page.goto(`${apiUrl}/display/MAA?lang=nl`);
     await page.getByRole('heading', { name: 'Dit scherm koppelen' }).waitFor();
     expect(await violations(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, 'display-setup.png') });
+    await keepScreenshot(page, 'display-setup.png');
 
     const deskCode = await postJson({ url: apiUrl }, '/api/v1/devices/registration-codes', { locationId: 'MAA', kind: 'desk', deskId: 'MAA-D2' }, adminToken);
     await page.keyboard.type(((await deskCode.json()) as { code: string }).code);
@@ -133,7 +131,7 @@ describe('the waiting-room display', () => {
     const waiting = await checkInTheNextBookings(2);
     await page.getByTestId('waiting').filter({ hasText: `${waiting} klanten wachten` }).waitFor();
     expect(await violations(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, 'display-calls.png') });
+    await keepScreenshot(page, 'display-calls.png');
   });
 
   it('shows no name, V-number, date of birth or appointment code of the day', async () => {
@@ -158,7 +156,7 @@ describe('the waiting-room display', () => {
     await page.getByRole('alert').filter({ hasText: 'Geen verbinding' }).waitFor({ timeout: 15_000 });
     expect(await page.locator('main').getAttribute('data-live')).toBe('false');
     expect(await violations(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, 'display-stale.png') });
+    await keepScreenshot(page, 'display-stale.png');
 
     api = await startApiServer(serverOptions());
     await page.getByRole('alert').waitFor({ state: 'detached', timeout: 15_000 });
@@ -175,7 +173,7 @@ describe('the waiting-room display', () => {
     expect(await page.locator('.call-latest').innerText()).toMatch(/→\s*Desk 3/);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     expect(await violations(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, 'display-calls-en.png') });
+    await keepScreenshot(page, 'display-calls-en.png');
   });
 
   /** Checks in the next bookings at the desk without calling them; returns how many persons now wait. */

@@ -3,10 +3,10 @@
  * turned away), the supervisor watches a desk go from idle to serving when its clerk calls a
  * client, sees the waiting alert appear when a client waits beyond the target and go when she is
  * called, and reads a seeded week's report whose figures are the server's. axe finds no WCAG 2.1
- * AA violation on any of it. Screenshots of the live view and the report go to docs/screenshots.
+ * AA violation on any of it. With BALIE_SCREENSHOTS set, pictures of the live view and the report are saved there.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -26,10 +26,10 @@ import { postJson, registerDesk } from '../server/test/support/accounts';
 import { bookDemoDay, initialDemoDay, planDay, playAndPush, WEEK, WEEK_DAYS, type PushingDesk, type WeekPlan } from '../server/test/reports/seeded-week';
 import { simulatedRemoteDesk, type SimulatedDesk } from '../server/test/support/simulated-desk';
 import { launchDeskBrowser } from './support/chromium';
-import { DESK_BUILD_DIR, REPOSITORY_ROOT } from './support/paths';
+import { DESK_BUILD_DIR } from './support/paths';
 import { today } from './support/sync-rig';
+import { keepScreenshot } from './support/screenshots';
 
-const SCREENSHOTS = join(REPOSITORY_ROOT, 'docs/screenshots');
 const MINUTE = 60_000;
 
 async function signInAs(url: string, username: string, device?: { deviceId: string; deviceSecret: string }) {
@@ -84,7 +84,6 @@ describe("the supervisor's page in Chromium", () => {
 
   beforeAll(async () => {
     workDir = await mkdtemp(join(tmpdir(), 'balie-supervisor-e2e-'));
-    await mkdir(SCREENSHOTS, { recursive: true });
     server = await startServer(
       { port: 0, host: '127.0.0.1', database: { kind: 'pglite', dataDir: join(workDir, 'server-data') }, deskOrigins: [], rendererDir: DESK_BUILD_DIR, demo: true, logLevel: 'silent' },
       { logger: false },
@@ -183,7 +182,7 @@ describe("the supervisor's page in Chromium", () => {
     await expect.poll(() => deskRow('MAA-D1').getAttribute('data-status'), { timeout: 30_000 }).toBe('paused');
     expect(await deskRow('MAA-D1').innerText()).toContain('Lunch sinds');
     expect(await violations(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, 'supervisor-live.png'), fullPage: true });
+    await keepScreenshot(page, 'supervisor-live.png', { fullPage: true });
   });
 
   it("reads the seeded week's report by keyboard: the server's figures, charts with their tables, and no axe violation", async () => {
@@ -220,6 +219,6 @@ describe("the supervisor's page in Chromium", () => {
     expect(await hourRows.count()).toBe(Object.keys(report.byHour).length);
     expect(await violations(page)).toEqual([]);
     await page.keyboard.press('Enter');
-    await page.screenshot({ path: join(SCREENSHOTS, 'supervisor-report.png'), fullPage: true });
+    await keepScreenshot(page, 'supervisor-report.png', { fullPage: true });
   });
 });
