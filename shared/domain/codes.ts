@@ -13,6 +13,24 @@ export const NATIONALITY_CATEGORIES = ['eu-eea-ch', 'eu-family-member', 'other']
 /** A nationality category. */
 export type NationalityCategory = (typeof NATIONALITY_CATEGORIES)[number];
 
+/**
+ * Why a client comes to the one stop shop (their residence purpose), for the partners' figures by
+ * category. Unknown (null) for persons imported before the booking system exported it.
+ */
+export const CLIENT_CATEGORIES = ['knowledge-migrant', 'researcher', 'student', 'family-member', 'start-up', 'other'] as const;
+/** A client category. */
+export type ClientCategory = (typeof CLIENT_CATEGORIES)[number];
+
+/** What a user reads for each client category, in Dutch and English. */
+export const CLIENT_CATEGORY_LABELS = {
+  'knowledge-migrant': { nl: 'Kennismigrant', en: 'Knowledge migrant' },
+  researcher: { nl: 'Wetenschappelijk onderzoeker', en: 'Researcher' },
+  student: { nl: 'Student', en: 'Student' },
+  'family-member': { nl: 'Gezinslid', en: 'Family member' },
+  'start-up': { nl: 'Start-up', en: 'Start-up' },
+  other: { nl: 'Overig', en: 'Other' },
+} as const satisfies Record<ClientCategory, { nl: string; en: string }>;
+
 /** Where one person's appointment stands in the day. */
 export const APPOINTMENT_STATUSES = [
   'expected',

@@ -12,8 +12,8 @@ import type { Person } from './model';
 import { PERSONS } from './test-support/day-fixtures';
 
 describe('every field has a declared fate', () => {
-  it('the personal data of a person are its name, date of birth, nationality and V-number', () => {
-    expect(personalFields(PERSON_FATES)).toEqual(['name', 'dateOfBirth', 'nationalityCategory', 'vNumber', 'lastCaptureDate']);
+  it('the personal data of a person are its name, date of birth, nationality, V-number, capture date and client category', () => {
+    expect(personalFields(PERSON_FATES)).toEqual(['name', 'dateOfBirth', 'nationalityCategory', 'vNumber', 'lastCaptureDate', 'clientCategory']);
     expect(withoutPersonalData(PERSONS[0]!, PERSON_FATES)).toEqual({ id: 'p-amira' });
   });
 

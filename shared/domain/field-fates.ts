@@ -37,6 +37,8 @@ export const PERSON_FATES = {
   nationalityCategory: serverPersonal,
   vNumber: serverPersonal,
   lastCaptureDate: serverPersonal,
+  // The residence purpose of a named person: personal; reports count it only in aggregate.
+  clientCategory: serverPersonal,
 } as const satisfies FieldFates<Person>;
 
 /** Fates of an appointment's fields (the booking's from the import, the lifecycle's from events). */
@@ -79,6 +81,9 @@ export const BOOKING_FATES = {
   slotStart: server,
   services: server,
   personIds: server,
+  // Tied to a booking, the sponsor tells who employs a named client (and a one-person firm is a
+  // person's name): personal on the desk; reports name sponsors only in aggregate.
+  sponsor: serverPersonal,
 } as const satisfies FieldFates<Booking>;
 
 /** Fates of a desk's fields. */
@@ -105,6 +110,8 @@ export const DAY_APPOINTMENT_FATES = {
   dateOfBirth: serverPersonal,
   nationalityCategory: serverPersonal,
   vNumber: serverPersonal,
+  clientCategory: serverPersonal,
+  sponsor: serverPersonal,
   status: desk,
   deskId: desk,
 } as const satisfies FieldFates<DayAppointment>;

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { isCalendarDate } from './calendar-date';
-import { NATIONALITY_CATEGORIES, SERVICE_CODES } from './codes';
+import { CLIENT_CATEGORIES, NATIONALITY_CATEGORIES, SERVICE_CODES } from './codes';
 
 const id = z.string().min(1).max(128);
 /** A calendar date, `YYYY-MM-DD`. */
@@ -64,9 +64,29 @@ export const personSchema = z.object({
   vNumber: z.string().regex(/^\d{10}$/).nullable(),
   /** Date of the last biometric capture, when the IND system knows it (re-capture rules). */
   lastCaptureDate: dateSchema.nullable().default(null),
+  /**
+   * Why the client comes (residence purpose), when the booking system told us. Absent or null:
+   * unknown (rows stored before the import carried it). Optional, not defaulted, so every person
+   * written before it still type-checks and parses.
+   */
+  clientCategory: z.enum(CLIENT_CATEGORIES).nullable().optional(),
 });
 /** A client. */
 export type Person = z.infer<typeof personSchema>;
+
+/**
+ * The employer or institution that sponsors the client's residence (referent). `recognised`: on the
+ * IND's public register of recognised sponsors (erkend referent). The KvK number, when given, tells
+ * apart two sponsors of the same name; reports name sponsors only in aggregate.
+ */
+export const sponsorSchema = z.object({
+  name: z.string().trim().min(1).max(200),
+  recognised: z.boolean(),
+  /** The Chamber of Commerce (KvK) number: 8 digits. */
+  kvkNumber: z.string().regex(/^\d{8}$/).nullable().default(null),
+});
+/** A booking's sponsor. */
+export type Sponsor = z.infer<typeof sponsorSchema>;
 
 /**
  * One booking from the appointment planner: one code, 1 to 6 persons (a family), one or more
@@ -80,6 +100,8 @@ export const bookingSchema = z.object({
   slotStart: timeSchema,
   services: z.array(z.enum(SERVICE_CODES)).min(1),
   personIds: z.array(id).min(1).max(6),
+  /** The sponsor the booking system names for the booking; absent or null when none or not exported. */
+  sponsor: sponsorSchema.nullable().optional(),
 });
 /** A booking. */
 export type Booking = z.infer<typeof bookingSchema>;

@@ -3,7 +3,8 @@
  * The server answers with it and the desk parses it with the same schema before storing anything.
  */
 import { z } from 'zod';
-import { APPOINTMENT_STATUSES, NATIONALITY_CATEGORIES, SERVICE_CODES } from '../domain/codes';
+import { APPOINTMENT_STATUSES, CLIENT_CATEGORIES, NATIONALITY_CATEGORIES, SERVICE_CODES } from '../domain/codes';
+import { sponsorSchema } from '../domain/model';
 import { isCalendarDate } from '../domain/calendar-date';
 
 /** A calendar date, `YYYY-MM-DD`. */
@@ -33,6 +34,10 @@ export const dayAppointmentSchema = z.object({
   nationalityCategory: z.enum(NATIONALITY_CATEGORIES),
   /** The person's IND client number (10 digits), when known. */
   vNumber: z.string().regex(/^\d{10}$/).nullable(),
+  /** Why the person comes; null when unknown. Optional: servers before migration 004 leave it out. */
+  clientCategory: z.enum(CLIENT_CATEGORIES).nullable().optional(),
+  /** The booking's sponsor; null when none. Optional like clientCategory. */
+  sponsor: sponsorSchema.nullable().optional(),
   status: z.enum(APPOINTMENT_STATUSES),
   /** Desk that serves or served the person, once called. */
   deskId: z.string().nullable(),
