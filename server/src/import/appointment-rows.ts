@@ -3,7 +3,15 @@
  * checked on its own here; what concerns several rows of a booking is checked in file-bookings.ts.
  */
 import { isCalendarDate } from '../../../shared/domain/calendar-date';
-import { NATIONALITY_CATEGORIES, SERVICE_CODES, type NationalityCategory, type ServiceCode } from '../../../shared/domain/codes';
+import {
+  CLIENT_CATEGORIES,
+  NATIONALITY_CATEGORIES,
+  SERVICE_CODES,
+  type ClientCategory,
+  type NationalityCategory,
+  type ServiceCode,
+} from '../../../shared/domain/codes';
+import type { Sponsor } from '../../../shared/domain/model';
 import type { DomainError } from '../../../shared/domain/messages';
 import { validateAppointmentCode, validateVNumber } from '../../../shared/validation/identifiers';
 import type { CsvRecord } from './csv';
@@ -22,9 +30,15 @@ export const IMPORT_COLUMNS = [
   'v_number',
   'status',
 ] as const;
-type Column = (typeof IMPORT_COLUMNS)[number];
 
-/** Where each column is in a row. */
+/**
+ * Columns a newer export adds (issue #10). A file without them still imports: its persons have no
+ * known client category and its bookings no sponsor.
+ */
+export const OPTIONAL_IMPORT_COLUMNS = ['client_category', 'sponsor_name', 'sponsor_recognised', 'sponsor_kvk'] as const;
+type Column = (typeof IMPORT_COLUMNS)[number] | (typeof OPTIONAL_IMPORT_COLUMNS)[number];
+
+/** Where each column is in a row; -1 for an optional column the file does not have. */
 export type ColumnIndex = Readonly<Record<Column, number>>;
 
 /** A row that passed every check of its own. */
@@ -41,6 +55,10 @@ export interface AppointmentRow {
   readonly dateOfBirth: string;
   readonly nationalityCategory: NationalityCategory;
   readonly vNumber: string | null;
+  /** Null when the file does not say (no column, or an empty cell). */
+  readonly clientCategory: ClientCategory | null;
+  /** The booking's sponsor as this row names it; null when none. */
+  readonly sponsor: Sponsor | null;
 }
 
 /** A row left out, before the import knows what became of the rest of its booking. */
@@ -58,7 +76,9 @@ export function readHeader(fields: readonly string[]): { ok: true; columns: Colu
   if (repeated !== undefined) return { ok: false, reasons: [fileReasons.repeatedColumn(repeated)] };
   const missing = IMPORT_COLUMNS.filter((column) => !names.includes(column));
   if (missing.length > 0) return { ok: false, reasons: [fileReasons.missingColumns(missing)] };
-  const columns = Object.fromEntries(IMPORT_COLUMNS.map((column) => [column, names.indexOf(column)])) as Record<Column, number>;
+  const columns = Object.fromEntries(
+    [...IMPORT_COLUMNS, ...OPTIONAL_IMPORT_COLUMNS].map((column) => [column, names.indexOf(column)]),
+  ) as Record<Column, number>;
   return { ok: true, columns };
 }
 
@@ -80,10 +100,11 @@ export function readRow(record: CsvRecord, columns: ColumnIndex, headerLength: n
   const services = readServices(cell('services'), reasons);
   const status = readStatus(cell('status'), reasons);
   const person = readPerson(cell, date, reasons);
-  if (reasons.length > 0 || appointmentCode === null || services === null || status === null || person === null) {
+  const sponsor = readSponsor(cell, reasons);
+  if (reasons.length > 0 || appointmentCode === null || services === null || status === null || person === null || sponsor === undefined) {
     return { ok: false, problem: { line: record.line, appointmentCode, reasons } };
   }
-  return { ok: true, row: { line: record.line, appointmentCode, date, slotStart, services, status, ...person } };
+  return { ok: true, row: { line: record.line, appointmentCode, date, slotStart, services, status, ...person, sponsor } };
 }
 
 /** `BIO+BRP+INFO`: one or more services, each once. */
@@ -112,7 +133,7 @@ function readStatus(written: string, reasons: DomainError[]): AppointmentRow['st
   return null;
 }
 
-type PersonFields = Pick<AppointmentRow, 'position' | 'fullName' | 'dateOfBirth' | 'nationalityCategory' | 'vNumber'>;
+type PersonFields = Pick<AppointmentRow, 'position' | 'fullName' | 'dateOfBirth' | 'nationalityCategory' | 'vNumber' | 'clientCategory'>;
 
 function readPerson(cell: (column: Column) => string, appointmentDate: string, reasons: DomainError[]): PersonFields | null {
   const before = reasons.length;
@@ -135,6 +156,37 @@ function readPerson(cell: (column: Column) => string, appointmentDate: string, r
   // Not everyone has a V-number yet (a first application, the municipality's or the Expat Centre's clients).
   const vNumber = cell('v_number') === '' ? null : validateVNumber(cell('v_number'));
   if (vNumber && !vNumber.ok) reasons.push(vNumber.error);
-  if (reasons.length > before || nationalityCategory === undefined) return null;
-  return { position, fullName, dateOfBirth, nationalityCategory, vNumber: vNumber?.ok ? vNumber.value : null };
+  const clientCategoryText = cell('client_category').toLowerCase();
+  const clientCategory = clientCategoryText === '' ? null : CLIENT_CATEGORIES.find((known) => known === clientCategoryText);
+  if (clientCategory === undefined) reasons.push(rowReasons.clientCategoryUnknown());
+  if (reasons.length > before || nationalityCategory === undefined || clientCategory === undefined) return null;
+  return { position, fullName, dateOfBirth, nationalityCategory, vNumber: vNumber?.ok ? vNumber.value : null, clientCategory };
+}
+
+/** Both languages' words for the recognised column, as the booking system or a hand-made file writes them. */
+const RECOGNISED: Readonly<Record<string, boolean>> = { yes: true, ja: true, true: true, no: false, nee: false, false: false };
+
+/**
+ * The sponsor columns: all empty is no sponsor (null); a name asks for recognised yes/no and takes
+ * an optional 8-digit KvK number. `undefined` when something is wrong (the reasons say what).
+ */
+function readSponsor(cell: (column: Column) => string, reasons: DomainError[]): Sponsor | null | undefined {
+  const name = cell('sponsor_name').replace(/\s+/g, ' ');
+  const recognisedText = cell('sponsor_recognised').toLowerCase();
+  const kvkText = cell('sponsor_kvk');
+  if (name === '') {
+    if (recognisedText === '' && kvkText === '') return null;
+    reasons.push(rowReasons.sponsorNameMissing());
+    return undefined;
+  }
+  const before = reasons.length;
+  if (/[\p{Cc}]/u.test(name)) reasons.push(rowReasons.sponsorNameControlCharacters());
+  else if (name.length > 200) reasons.push(rowReasons.sponsorNameTooLong());
+  const recognised = RECOGNISED[recognisedText];
+  if (recognised === undefined) reasons.push(rowReasons.sponsorRecognisedInvalid());
+  // KvK numbers are 8 digits; spaces or dots between groups are how people write them.
+  const kvkNumber = kvkText.replace(/[\s.]/g, '');
+  if (kvkNumber !== '' && !/^\d{8}$/.test(kvkNumber)) reasons.push(rowReasons.sponsorKvkInvalid());
+  if (reasons.length > before || recognised === undefined) return undefined;
+  return { name, recognised, kvkNumber: kvkNumber === '' ? null : kvkNumber };
 }

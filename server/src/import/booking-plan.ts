@@ -5,7 +5,8 @@
  */
 import type { DomainError } from '../../../shared/domain/messages';
 import type { ServiceCode } from '../../../shared/domain/codes';
-import type { FileBooking, FilePerson } from './file-bookings';
+import type { Sponsor } from '../../../shared/domain/model';
+import { sponsorKey, type FileBooking, type FilePerson } from './file-bookings';
 import { bookingReasons } from './import-reasons';
 
 /** A person as stored. */
@@ -20,6 +21,7 @@ export interface StoredBooking {
   readonly cancelled: boolean;
   /** In the order of SERVICE_CODES. */
   readonly services: readonly ServiceCode[];
+  readonly sponsor: Sponsor | null;
   readonly persons: readonly StoredPerson[];
 }
 
@@ -43,8 +45,14 @@ export function planBooking(file: FileBooking, stored: StoredBooking | undefined
   }
   if (!stored) return file.date < today ? refuse(bookingReasons.inThePast()) : { kind: 'insert' };
   if (stored.cancelled) return refuse(bookingReasons.cancelledEarlier());
-  // The booking system never moves a booking: a new date, time or service is a new booking.
-  if (stored.date !== file.date || stored.slotStart !== file.slotStart || stored.services.join('+') !== file.services.join('+')) {
+  // The booking system never moves a booking: a new date, time or service is a new booking. The
+  // sponsor is the booking's too: a different one is a different booking, never silently replaced.
+  if (
+    stored.date !== file.date ||
+    stored.slotStart !== file.slotStart ||
+    stored.services.join('+') !== file.services.join('+') ||
+    sponsorKey(stored.sponsor) !== sponsorKey(file.sponsor)
+  ) {
     return refuse(bookingReasons.differs());
   }
   const storedByPosition = new Map(stored.persons.map((person) => [person.position, person]));
@@ -63,6 +71,7 @@ function samePerson(stored: StoredPerson, file: FilePerson): boolean {
     stored.fullName === file.fullName &&
     stored.dateOfBirth === file.dateOfBirth &&
     stored.nationalityCategory === file.nationalityCategory &&
-    stored.vNumber === file.vNumber
+    stored.vNumber === file.vNumber &&
+    stored.clientCategory === file.clientCategory
   );
 }

@@ -6,12 +6,13 @@
  */
 import type { ServiceCode } from '../../../shared/domain/codes';
 import type { DomainError } from '../../../shared/domain/messages';
+import type { Sponsor } from '../../../shared/domain/model';
 import { readHeader, readRow, type AppointmentRow, type RowProblem } from './appointment-rows';
 import { parseCsv } from './csv';
 import { bookingReasons, fileReasons, rowReasons } from './import-reasons';
 
 /** A person of a booking as the file lists them. */
-export type FilePerson = Pick<AppointmentRow, 'line' | 'position' | 'fullName' | 'dateOfBirth' | 'nationalityCategory' | 'vNumber'>;
+export type FilePerson = Pick<AppointmentRow, 'line' | 'position' | 'fullName' | 'dateOfBirth' | 'nationalityCategory' | 'vNumber' | 'clientCategory'>;
 
 /** A booking as the file describes it, from its good rows. */
 export interface FileBooking {
@@ -20,6 +21,8 @@ export interface FileBooking {
   readonly slotStart: string;
   readonly services: readonly ServiceCode[];
   readonly status: 'booked' | 'cancelled';
+  /** The booking's sponsor (every row names the same one); null when none. */
+  readonly sponsor: Sponsor | null;
   /** By position. */
   readonly persons: readonly FilePerson[];
   readonly lines: readonly number[];
@@ -80,10 +83,16 @@ function disagreementsOf(rows: readonly AppointmentRow[]): DomainError[] {
     ['time', (row: AppointmentRow) => row.slotStart],
     ['services', (row: AppointmentRow) => row.services.join('+')],
     ['status', (row: AppointmentRow) => row.status],
+    ['sponsor', (row: AppointmentRow) => sponsorKey(row.sponsor)],
   ] as const;
   return fields
     .filter(([, valueOf]) => rows.some((row) => valueOf(row) !== valueOf(first)))
     .map(([field]) => bookingReasons.rowsDisagree(field));
+}
+
+/** One text per sponsor, so two rows naming the same sponsor compare equal. */
+export function sponsorKey(sponsor: Sponsor | null): string {
+  return sponsor === null ? '' : JSON.stringify([sponsor.name, sponsor.recognised, sponsor.kvkNumber]);
 }
 
 /** The booking of agreeing rows; a second row for a taken position is a bad row of its own. */
@@ -97,13 +106,22 @@ function bookingOf(rows: readonly AppointmentRow[], badRows: RowProblem[]): File
   }
   const persons = [...byPosition.values()]
     .sort((a, b) => a.position - b.position)
-    .map(({ line, position, fullName, dateOfBirth, nationalityCategory, vNumber }) => ({ line, position, fullName, dateOfBirth, nationalityCategory, vNumber }));
+    .map(({ line, position, fullName, dateOfBirth, nationalityCategory, vNumber, clientCategory }) => ({
+      line,
+      position,
+      fullName,
+      dateOfBirth,
+      nationalityCategory,
+      vNumber,
+      clientCategory,
+    }));
   return {
     appointmentCode: first.appointmentCode,
     date: first.date,
     slotStart: first.slotStart,
     services: first.services,
     status: first.status,
+    sponsor: first.sponsor,
     persons,
     lines: persons.map((person) => person.line),
   };

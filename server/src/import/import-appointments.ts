@@ -154,7 +154,7 @@ function decide(file: ReadFile, stored: ReadonlyMap<string, StoredBooking>, loca
 
 function toStore(booking: FileBooking, locationId: string, persons: FileBooking['persons'], storedId?: string): BookingToStore {
   const id = storedId ?? bookingIdOf(locationId, booking.appointmentCode);
-  const { appointmentCode, date, slotStart, services } = booking;
+  const { appointmentCode, date, slotStart, services, sponsor } = booking;
   return {
     id,
     appointmentCode,
@@ -162,13 +162,15 @@ function toStore(booking: FileBooking, locationId: string, persons: FileBooking[
     date,
     slotStart,
     services,
-    persons: persons.map(({ position, fullName, dateOfBirth, nationalityCategory, vNumber }) => ({
+    sponsor,
+    persons: persons.map(({ position, fullName, dateOfBirth, nationalityCategory, vNumber, clientCategory }) => ({
       id: personIdOf(id, position),
       position,
       fullName,
       dateOfBirth,
       nationalityCategory,
       vNumber,
+      clientCategory,
     })),
   };
 }

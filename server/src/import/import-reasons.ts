@@ -59,13 +59,33 @@ export const rowReasons = {
       'Onbekende nationaliteitscategorie; bekend zijn eu-eea-ch, eu-family-member en other.',
       'Unknown nationality category; known are eu-eea-ch, eu-family-member and other.',
     ),
+  clientCategoryUnknown: () =>
+    reason(
+      'client-category-unknown',
+      'Onbekende klantcategorie; bekend zijn knowledge-migrant, researcher, student, family-member, start-up en other (of leeg).',
+      'Unknown client category; known are knowledge-migrant, researcher, student, family-member, start-up and other (or empty).',
+    ),
+  sponsorNameMissing: () =>
+    reason('sponsor-name-missing', 'Er staan gegevens van een referent zonder naam.', 'Sponsor details are given without the sponsor\'s name.'),
+  sponsorNameControlCharacters: () =>
+    reason('sponsor-name-control-characters', 'De naam van de referent bevat onzichtbare stuurtekens.', 'The sponsor\'s name contains invisible control characters.'),
+  sponsorNameTooLong: () =>
+    reason('sponsor-name-too-long', 'De naam van de referent is langer dan 200 tekens.', 'The sponsor\'s name is longer than 200 characters.'),
+  sponsorRecognisedInvalid: () =>
+    reason(
+      'sponsor-recognised-invalid',
+      'Bij een referent hoort sponsor_recognised yes of no (ja of nee).',
+      'A sponsor needs sponsor_recognised yes or no.',
+    ),
+  sponsorKvkInvalid: () =>
+    reason('sponsor-kvk-invalid', 'Het KvK-nummer van de referent is geen 8 cijfers.', 'The sponsor\'s KvK number is not 8 digits.'),
   statusUnknown: () => reason('status-unknown', 'De status is niet booked of cancelled.', 'The status is neither booked nor cancelled.'),
 };
 
 /** Why a booking was left out as a whole. */
 export const bookingReasons = {
-  rowsDisagree: (field: 'date' | 'time' | 'services' | 'status') => {
-    const nl = { date: 'de datum', time: 'de tijd', services: 'de diensten', status: 'de status' }[field];
+  rowsDisagree: (field: 'date' | 'time' | 'services' | 'status' | 'sponsor') => {
+    const nl = { date: 'de datum', time: 'de tijd', services: 'de diensten', status: 'de status', sponsor: 'de referent' }[field];
     return reason(`rows-disagree-${field}`, `De regels van deze boeking noemen niet dezelfde waarde voor ${nl}.`, `The rows of this booking disagree on the ${field}.`);
   },
   inThePast: () => reason('booking-in-the-past', 'De afspraakdatum is al voorbij.', 'The appointment date has passed.'),

@@ -7,7 +7,9 @@
 import { transition } from '../../../shared/domain/appointment-machine';
 import type { AppointmentState } from '../../../shared/domain/appointment-state';
 import { SERVICE_CODES, type ServiceCode } from '../../../shared/domain/codes';
+import type { Sponsor } from '../../../shared/domain/model';
 import type { Queryable } from '../db/database';
+import { sponsorOf } from '../repositories/sponsor-columns';
 import { appointmentIdOf, type BookingForDesks } from '../sync/booking-changes';
 import type { NewChange } from '../sync/changes';
 import type { StoredBooking, StoredPerson } from './booking-plan';
@@ -15,6 +17,7 @@ import type { StoredBooking, StoredPerson } from './booking-plan';
 /** A booking to store: new, or stored already and gaining persons (the shape desks are told about). */
 export interface BookingToStore extends BookingForDesks {
   readonly persons: readonly StoredPerson[];
+  readonly sponsor: Sponsor | null;
 }
 
 /** Ids follow the demo's scheme: readable in logs, and the same on every server for the same file. */
@@ -27,12 +30,16 @@ interface StoredRow {
   date: string;
   slotStart: string;
   cancelled: boolean;
+  sponsorName: string | null;
+  sponsorRecognised: boolean | null;
+  sponsorKvk: string | null;
   personId: string | null;
   position: number | null;
   fullName: string;
   dateOfBirth: string;
   nationalityCategory: StoredPerson['nationalityCategory'];
   vNumber: string | null;
+  clientCategory: StoredPerson['clientCategory'];
   services: string | null;
 }
 
@@ -41,9 +48,10 @@ export async function storedBookings(tx: Queryable, locationId: string, codes: r
   const rows = await tx.query<StoredRow>(
     `SELECT b.id, b.appointment_code AS "appointmentCode", to_char(b.date, 'YYYY-MM-DD') AS date,
             to_char(b.slot_start, 'HH24:MI') AS "slotStart", b.cancelled_at IS NOT NULL AS cancelled,
+            b.sponsor_name AS "sponsorName", b.sponsor_recognised AS "sponsorRecognised", b.sponsor_kvk AS "sponsorKvk",
             p.id AS "personId", p.position, p.full_name AS "fullName",
             to_char(p.date_of_birth, 'YYYY-MM-DD') AS "dateOfBirth", p.nationality_category AS "nationalityCategory",
-            p.v_number AS "vNumber", string_agg(a.service, '+') AS services
+            p.v_number AS "vNumber", p.client_category AS "clientCategory", string_agg(a.service, '+') AS services
        FROM bookings b
        LEFT JOIN persons p ON p.booking_id = b.id
        LEFT JOIN appointments a ON a.person_id = p.id
@@ -56,12 +64,13 @@ export async function storedBookings(tx: Queryable, locationId: string, codes: r
     let booking = bookings.get(row.appointmentCode);
     if (!booking) {
       const { id, appointmentCode, date, slotStart, cancelled } = row;
-      booking = { id, appointmentCode, date, slotStart, cancelled, services: [], persons: [] };
+      const sponsor = sponsorOf(row.sponsorName, row.sponsorRecognised, row.sponsorKvk);
+      booking = { id, appointmentCode, date, slotStart, cancelled, sponsor, services: [], persons: [] };
       bookings.set(row.appointmentCode, booking);
     }
     if (row.personId === null || row.position === null) continue;
-    const { fullName, dateOfBirth, nationalityCategory, vNumber } = row;
-    booking.persons.push({ id: row.personId, position: row.position, fullName, dateOfBirth, nationalityCategory, vNumber });
+    const { fullName, dateOfBirth, nationalityCategory, vNumber, clientCategory } = row;
+    booking.persons.push({ id: row.personId, position: row.position, fullName, dateOfBirth, nationalityCategory, vNumber, clientCategory });
     // Every person of a booking has the same services (one booking, one set of services).
     const services = (row.services ?? '').split('+');
     if (booking.services.length === 0) booking.services.push(...SERVICE_CODES.filter((service) => services.includes(service)));
@@ -73,7 +82,16 @@ export async function storedBookings(tx: Queryable, locationId: string, codes: r
 export async function storeBookings(tx: Queryable, entries: readonly BookingToStore[], newBookingIds: ReadonlySet<string>): Promise<void> {
   const bookings = entries
     .filter((entry) => newBookingIds.has(entry.id))
-    .map(({ id, locationId, appointmentCode, date, slotStart }) => ({ id, locationId, appointmentCode, date, slotStart }));
+    .map(({ id, locationId, appointmentCode, date, slotStart, sponsor }) => ({
+      id,
+      locationId,
+      appointmentCode,
+      date,
+      slotStart,
+      sponsorName: sponsor?.name ?? null,
+      sponsorRecognised: sponsor?.recognised ?? null,
+      sponsorKvk: sponsor?.kvkNumber ?? null,
+    }));
   const persons = entries.flatMap((entry) => entry.persons.map((person) => ({ ...person, bookingId: entry.id })));
   const appointments = entries.flatMap((entry) =>
     entry.persons.flatMap((person) =>
@@ -81,16 +99,19 @@ export async function storeBookings(tx: Queryable, entries: readonly BookingToSt
     ),
   );
   await tx.query(
-    `INSERT INTO bookings (id, location_id, appointment_code, date, slot_start)
-     SELECT id, "locationId", "appointmentCode", date::date, "slotStart"::time
-       FROM jsonb_to_recordset($1::jsonb) AS b(id text, "locationId" text, "appointmentCode" text, date text, "slotStart" text)`,
+    `INSERT INTO bookings (id, location_id, appointment_code, date, slot_start, sponsor_name, sponsor_recognised, sponsor_kvk)
+     SELECT id, "locationId", "appointmentCode", date::date, "slotStart"::time, "sponsorName", "sponsorRecognised", "sponsorKvk"
+       FROM jsonb_to_recordset($1::jsonb)
+         AS b(id text, "locationId" text, "appointmentCode" text, date text, "slotStart" text,
+              "sponsorName" text, "sponsorRecognised" boolean, "sponsorKvk" text)`,
     [JSON.stringify(bookings)],
   );
   await tx.query(
-    `INSERT INTO persons (id, booking_id, position, full_name, date_of_birth, nationality_category, v_number)
-     SELECT id, "bookingId", position, "fullName", "dateOfBirth"::date, "nationalityCategory", "vNumber"
+    `INSERT INTO persons (id, booking_id, position, full_name, date_of_birth, nationality_category, v_number, client_category)
+     SELECT id, "bookingId", position, "fullName", "dateOfBirth"::date, "nationalityCategory", "vNumber", "clientCategory"
        FROM jsonb_to_recordset($1::jsonb)
-         AS p(id text, "bookingId" text, position smallint, "fullName" text, "dateOfBirth" text, "nationalityCategory" text, "vNumber" text)`,
+         AS p(id text, "bookingId" text, position smallint, "fullName" text, "dateOfBirth" text, "nationalityCategory" text,
+              "vNumber" text, "clientCategory" text)`,
     [JSON.stringify(persons)],
   );
   await tx.query(

@@ -1,12 +1,13 @@
 import { compareDayAppointments, type DayAppointment } from '../../../shared/sync/day';
 import type { Queryable } from '../db/database';
+import { sponsorOf } from './sponsor-columns';
 
 /**
  * The appointments of one day at one location, in agenda order (see compareDayAppointments). Dates and times
  * leave the database as text so no driver turns them into instants in the server's time zone.
  */
 export async function listDayAppointments(db: Queryable, locationId: string, date: string): Promise<DayAppointment[]> {
-  const rows = await db.query<DayAppointment>(
+  const rows = await db.query<DayAppointment & { sponsorName: string | null; sponsorRecognised: boolean | null; sponsorKvk: string | null }>(
     `SELECT a.id,
             b.id AS "bookingId",
             b.appointment_code AS "appointmentCode",
@@ -19,6 +20,10 @@ export async function listDayAppointments(db: Queryable, locationId: string, dat
             to_char(p.date_of_birth, 'YYYY-MM-DD') AS "dateOfBirth",
             p.nationality_category AS "nationalityCategory",
             p.v_number AS "vNumber",
+            p.client_category AS "clientCategory",
+            b.sponsor_name AS "sponsorName",
+            b.sponsor_recognised AS "sponsorRecognised",
+            b.sponsor_kvk AS "sponsorKvk",
             CASE WHEN b.cancelled_at IS NULL THEN a.status ELSE 'cancelled' END AS status,
             a.desk_id AS "deskId"
        FROM appointments a
@@ -27,7 +32,12 @@ export async function listDayAppointments(db: Queryable, locationId: string, dat
       WHERE b.location_id = $1 AND b.date = $2`,
     [locationId, date],
   );
-  return rows.sort(compareDayAppointments);
+  return rows
+    .map(({ sponsorName, sponsorRecognised, sponsorKvk, ...appointment }) => ({
+      ...appointment,
+      sponsor: sponsorOf(sponsorName, sponsorRecognised, sponsorKvk),
+    }))
+    .sort(compareDayAppointments);
 }
 
 export async function locationExists(db: Queryable, locationId: string): Promise<boolean> {
