@@ -9,8 +9,9 @@
  * - New Year's Day (1 January);
  * - Easter Sunday and Easter Monday;
  * - King's Day, 27 April, or 26 April when the 27th is a Sunday;
- * - Liberation Day, 5 May, EVERY year. The law only names it a national holiday every fifth year,
- *   but the public sector gives it off every year, and the desks are public-sector offices;
+ * - Liberation Day, 5 May, EVERY year. Many private-sector agreements give it off only every fifth
+ *   year (2025, 2030, ...); the national government and the public sector give it off every year,
+ *   and the desks are public-sector offices, so the pilot's figures count it every year;
  * - Ascension Day (Easter + 39 days);
  * - Whit Sunday and Whit Monday (Easter + 49 and + 50 days);
  * - Christmas Day and Boxing Day (25 and 26 December).
