@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, amsterdamDateOf } from '../../../shared/domain/calendar-date';
 import { dayResponseSchema, type DayAppointment } from '../../../shared/sync/day';
@@ -6,7 +7,7 @@ import { createTestAccount, signIn } from '../support/accounts';
 import { createTestDatabase, databaseKindsUnderTest, type TestDatabase } from '../support/test-databases';
 import { startTestServer } from '../support/test-server';
 import { EXPORT_COLUMNS, generateExport, toCsv, type ExportRow } from './booking-export';
-import { importCsv, storedFingerprint } from './import-requests';
+import { importCsv, postCsv, storedFingerprint } from './import-requests';
 
 const inTwoWeeks = addDays(amsterdamDateOf(new Date()), 14);
 
@@ -134,5 +135,22 @@ describe.each(databaseKindsUnderTest())('client categories and sponsors in the i
     const appointments = ofBooking(await dayOf(inTwoWeeks), oldStyle!);
     expect(appointments.length).toBeGreaterThan(0);
     expect(appointments.every((appointment) => appointment.clientCategory === null && appointment.sponsor === null)).toBe(true);
+  });
+
+  it('answers damaged category and sponsor cells with a report, never a server error', async () => {
+    const template: NewerRow = { ...other![0]!, person_position: '1', client_category: 'student', ...maasPhotonics };
+    const damage = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 20 }),
+      fc.constantFrom('', ' ', 'Yes', 'JA', 'null', '0', '123456789', '1234.5678', 'Start-Up', 'x'.repeat(201), 'Maas\u0000B.V.'),
+    );
+    const newColumns = ['client_category', 'sponsor_name', 'sponsor_recognised', 'sponsor_kvk'] as const;
+    const row = fc.record(Object.fromEntries(newColumns.map((column) => [column, fc.oneof(fc.constant(template[column]), damage)])) as Record<(typeof newColumns)[number], fc.Arbitrary<string>>);
+    await fc.assert(
+      fc.asyncProperty(row, async (cells) => {
+        const response = await postCsv(server, newerCsv([{ ...template, ...cells }]), { token: adminToken });
+        expect([200, 400], await response.text()).toContain(response.status);
+      }),
+      { numRuns: 100 },
+    );
   });
 });
