@@ -95,7 +95,7 @@ function WaitingTable({ view, serverNow, elapsed }: { view: LiveView; serverNow:
     <table className="supervisor__table" aria-labelledby="supervisor-queue-title">
       <thead>
         <tr>
-          <th scope="col">{t('columnCode')}</th>
+          <th scope="col">{t('supervisorColumnClient')}</th>
           <th scope="col">{t('columnService')}</th>
           <th scope="col">{t('supervisorColumnWaitingSince')}</th>
           <th scope="col">{t('supervisorColumnWait')}</th>
