@@ -60,6 +60,11 @@ export const importReportSchema = z.object({
   imported: z.object({ bookings: z.int().min(0), persons: z.int().min(0), appointments: z.int().min(0) }),
   /** Bookings already stored exactly as the file says (a re-import), or cancelled before we ever stored them. */
   unchanged: z.int().min(0),
+  /**
+   * Stored bookings that gained a client category or sponsor they lacked (imported before the
+   * export carried them). Optional: servers before issue #10 leave it out.
+   */
+  filledIn: z.int().min(0).optional(),
   /** Stored bookings the file cancels now. */
   cancelled: z.int().min(0),
   badRows: z.array(badRowSchema),

@@ -4,7 +4,7 @@
  * is what makes the import idempotent.
  */
 import type { DomainError } from '../../../shared/domain/messages';
-import type { ServiceCode } from '../../../shared/domain/codes';
+import type { ClientCategory, ServiceCode } from '../../../shared/domain/codes';
 import type { Sponsor } from '../../../shared/domain/model';
 import { sponsorKey, type FileBooking, type FilePerson } from './file-bookings';
 import { bookingReasons } from './import-reasons';
@@ -25,16 +25,27 @@ export interface StoredBooking {
   readonly persons: readonly StoredPerson[];
 }
 
+/**
+ * What a stored booking lacks and the file now gives: bookings imported before the export carried
+ * client categories and sponsors get them from the next file, without a refusal. Only empty
+ * (unknown) details are filled in; a stored value is never replaced.
+ */
+export interface FillIn {
+  /** The sponsor to store, or null when the booking's stays as it is. */
+  readonly sponsor: Sponsor | null;
+  readonly categories: ReadonlyArray<{ readonly personId: string; readonly clientCategory: ClientCategory }>;
+}
+
 export type BookingPlan =
   | { readonly kind: 'insert' }
   /** Persons left out of an earlier import (a bad row since corrected) join the stored booking. */
-  | { readonly kind: 'add-persons'; readonly persons: readonly FilePerson[] }
-  | { readonly kind: 'unchanged' }
+  | { readonly kind: 'add-persons'; readonly persons: readonly FilePerson[]; readonly fillIn: FillIn | null }
+  | { readonly kind: 'unchanged'; readonly fillIn: FillIn | null }
   /** Still subject to the day: nobody of the booking may have been at the counter yet. */
   | { readonly kind: 'cancel' }
   | { readonly kind: 'refuse'; readonly reason: DomainError };
 
-const unchanged: BookingPlan = { kind: 'unchanged' };
+const unchanged: BookingPlan = { kind: 'unchanged', fillIn: null };
 const refuse = (reason: DomainError): BookingPlan => ({ kind: 'refuse', reason });
 
 export function planBooking(file: FileBooking, stored: StoredBooking | undefined, today: string): BookingPlan {
@@ -46,32 +57,36 @@ export function planBooking(file: FileBooking, stored: StoredBooking | undefined
   if (!stored) return file.date < today ? refuse(bookingReasons.inThePast()) : { kind: 'insert' };
   if (stored.cancelled) return refuse(bookingReasons.cancelledEarlier());
   // The booking system never moves a booking: a new date, time or service is a new booking. The
-  // sponsor is the booking's too: a different one is a different booking, never silently replaced.
-  if (
-    stored.date !== file.date ||
-    stored.slotStart !== file.slotStart ||
-    stored.services.join('+') !== file.services.join('+') ||
-    sponsorKey(stored.sponsor) !== sponsorKey(file.sponsor)
-  ) {
+  // sponsor is the booking's too: another one than stored is never silently replaced. A file that
+  // names none (an older export) says nothing about it.
+  const sponsorDiffers = file.sponsor !== null && stored.sponsor !== null && sponsorKey(stored.sponsor) !== sponsorKey(file.sponsor);
+  if (stored.date !== file.date || stored.slotStart !== file.slotStart || stored.services.join('+') !== file.services.join('+') || sponsorDiffers) {
     return refuse(bookingReasons.differs());
   }
   const storedByPosition = new Map(stored.persons.map((person) => [person.position, person]));
   const added: FilePerson[] = [];
+  const categories: Array<FillIn['categories'][number]> = [];
   for (const person of file.persons) {
     const known = storedByPosition.get(person.position);
     if (!known) added.push(person);
     else if (!samePerson(known, person)) return refuse(bookingReasons.differs());
+    else if (known.clientCategory === null && person.clientCategory !== null) {
+      categories.push({ personId: known.id, clientCategory: person.clientCategory });
+    }
   }
-  if (added.length === 0) return unchanged;
-  return stored.date < today ? refuse(bookingReasons.inThePast()) : { kind: 'add-persons', persons: added };
+  const sponsor = stored.sponsor === null ? file.sponsor : null;
+  const fillIn = sponsor !== null || categories.length > 0 ? { sponsor, categories } : null;
+  if (added.length === 0) return { kind: 'unchanged', fillIn };
+  return stored.date < today ? refuse(bookingReasons.inThePast()) : { kind: 'add-persons', persons: added, fillIn };
 }
 
+/** The same person; a client category the file or the store does not know is no difference. */
 function samePerson(stored: StoredPerson, file: FilePerson): boolean {
   return (
     stored.fullName === file.fullName &&
     stored.dateOfBirth === file.dateOfBirth &&
     stored.nationalityCategory === file.nationalityCategory &&
     stored.vNumber === file.vNumber &&
-    stored.clientCategory === file.clientCategory
+    (stored.clientCategory === null || file.clientCategory === null || stored.clientCategory === file.clientCategory)
   );
 }

@@ -16,7 +16,7 @@ import { recordAudit } from '../repositories/audit';
 import { locationExists } from '../repositories/day-appointments';
 import { lockLocationChanges, publishChanges, type NewChange } from '../sync/changes';
 import { rebuildDayState } from '../sync/day-state-store';
-import { planBooking, type StoredBooking } from './booking-plan';
+import { planBooking, type FillIn, type StoredBooking } from './booking-plan';
 import { readExport, type BookingProblem, type FileBooking, type ReadFile } from './file-bookings';
 import { bookingReasons, fileReasons } from './import-reasons';
 import {
@@ -26,6 +26,7 @@ import {
   personIdOf,
   storeBookings,
   storedBookings,
+  storeFillIns,
   type BookingToStore,
 } from './import-store';
 
@@ -68,6 +69,7 @@ export async function importAppointments(db: Database, request: ImportRequest): 
         rows: done.rows,
         imported: done.imported,
         unchanged: done.unchanged,
+        filledIn: done.filledIn,
         cancelled: done.cancelled,
         badRows: done.badRows.length,
         refusedBookings: done.refusedBookings.length,
@@ -95,6 +97,8 @@ interface Decisions {
   /** Codes of bookings taken (stored, found unchanged or cancelled): their bad rows are "without this row". */
   taken: Set<string>;
   unchanged: number;
+  /** Stored bookings that gain a client category or sponsor they lacked. */
+  fillIns: Array<{ bookingId: string; fillIn: FillIn }>;
 }
 
 async function applyFile(tx: Queryable, locationId: string, file: ReadFile, now: Date): Promise<ImportReport> {
@@ -103,6 +107,7 @@ async function applyFile(tx: Queryable, locationId: string, file: ReadFile, now:
   const cancelledAt = now.toISOString();
   const cancellations = await cancellableAppointments(tx, locationId, decisions);
   await storeBookings(tx, decisions.toStore, decisions.newBookingIds);
+  await storeFillIns(tx, decisions.fillIns);
   await markCancelled(tx, cancellations.map((cancellation) => cancellation.booking.id), cancelledAt);
   const changes: NewChange[] = [
     ...decisions.toStore.flatMap(bookingChanges),
@@ -115,6 +120,7 @@ async function applyFile(tx: Queryable, locationId: string, file: ReadFile, now:
     rows: file.rows,
     imported: { bookings: decisions.newBookingIds.size, persons: persons.length, appointments: persons.reduce((sum, count) => sum + count, 0) },
     unchanged: decisions.unchanged,
+    filledIn: decisions.fillIns.length,
     cancelled: cancellations.length,
     badRows: file.badRows.map((row) => ({
       line: row.line,
@@ -129,7 +135,7 @@ async function applyFile(tx: Queryable, locationId: string, file: ReadFile, now:
 }
 
 function decide(file: ReadFile, stored: ReadonlyMap<string, StoredBooking>, locationId: string, today: string): Decisions {
-  const decisions: Decisions = { toStore: [], newBookingIds: new Set(), toCancel: [], refused: [...file.refusedBookings], taken: new Set(), unchanged: 0 };
+  const decisions: Decisions = { toStore: [], newBookingIds: new Set(), toCancel: [], refused: [...file.refusedBookings], taken: new Set(), unchanged: 0, fillIns: [] };
   for (const booking of file.bookings) {
     const known = stored.get(booking.appointmentCode);
     const plan = planBooking(booking, known, today);
@@ -142,7 +148,9 @@ function decide(file: ReadFile, stored: ReadonlyMap<string, StoredBooking>, loca
       continue;
     }
     decisions.taken.add(booking.appointmentCode);
-    if (plan.kind === 'unchanged') decisions.unchanged += 1;
+    if (plan.kind !== 'insert' && plan.fillIn !== null) decisions.fillIns.push({ bookingId: known!.id, fillIn: plan.fillIn });
+    // A booking whose only news is a category or sponsor it lacked counts as filled in, not unchanged.
+    if (plan.kind === 'unchanged') decisions.unchanged += plan.fillIn === null ? 1 : 0;
     else if (plan.kind === 'insert') {
       const entry = toStore(booking, locationId, booking.persons);
       decisions.toStore.push(entry);

@@ -12,7 +12,7 @@ import type { Queryable } from '../db/database';
 import { sponsorOf } from '../repositories/sponsor-columns';
 import { appointmentIdOf, type BookingForDesks } from '../sync/booking-changes';
 import type { NewChange } from '../sync/changes';
-import type { StoredBooking, StoredPerson } from './booking-plan';
+import type { FillIn, StoredBooking, StoredPerson } from './booking-plan';
 
 /** A booking to store: new, or stored already and gaining persons (the shape desks are told about). */
 export interface BookingToStore extends BookingForDesks {
@@ -120,6 +120,33 @@ export async function storeBookings(tx: Queryable, entries: readonly BookingToSt
        FROM jsonb_to_recordset($1::jsonb) AS a(id text, "bookingId" text, "personId" text, service text)`,
     [JSON.stringify(appointments)],
   );
+}
+
+/**
+ * Stores the client categories and sponsors that stored bookings lacked. Only empty columns are
+ * written (the WHERE clauses), so a value once stored is never replaced.
+ */
+export async function storeFillIns(tx: Queryable, fillIns: ReadonlyArray<{ readonly bookingId: string; readonly fillIn: FillIn }>): Promise<void> {
+  const sponsors = fillIns.flatMap(({ bookingId, fillIn }) =>
+    fillIn.sponsor === null ? [] : [{ id: bookingId, name: fillIn.sponsor.name, recognised: fillIn.sponsor.recognised, kvk: fillIn.sponsor.kvkNumber }],
+  );
+  const categories = fillIns.flatMap(({ fillIn }) => fillIn.categories.map(({ personId, clientCategory }) => ({ id: personId, clientCategory })));
+  if (sponsors.length > 0) {
+    await tx.query(
+      `UPDATE bookings b SET sponsor_name = s.name, sponsor_recognised = s.recognised, sponsor_kvk = s.kvk
+         FROM jsonb_to_recordset($1::jsonb) AS s(id text, name text, recognised boolean, kvk text)
+        WHERE b.id = s.id AND b.sponsor_name IS NULL`,
+      [JSON.stringify(sponsors)],
+    );
+  }
+  if (categories.length > 0) {
+    await tx.query(
+      `UPDATE persons p SET client_category = c."clientCategory"
+         FROM jsonb_to_recordset($1::jsonb) AS c(id text, "clientCategory" text)
+        WHERE p.id = c.id AND p.client_category IS NULL`,
+      [JSON.stringify(categories)],
+    );
+  }
 }
 
 /** Marks bookings cancelled by the booking system at `cancelledAt` (an ISO instant). */

@@ -137,6 +137,20 @@ describe.each(databaseKindsUnderTest())('client categories and sponsors in the i
     expect(appointments.every((appointment) => appointment.clientCategory === null && appointment.sponsor === null)).toBe(true);
   });
 
+  it('a newer export fills in the category and sponsor of a booking imported before them, once', async () => {
+    const newer: NewerRow[] = oldStyle!.map((row) => ({ ...row, client_category: 'start-up', ...maasPhotonics, sponsor_recognised: 'nee', sponsor_kvk: '' }));
+    const report = await importCsv(server, adminToken, newerCsv(newer));
+    expect(report).toMatchObject({ imported: { bookings: 0, persons: 0 }, unchanged: 0, filledIn: 1, badRows: [], refusedBookings: [] });
+    const appointments = ofBooking(await dayOf(inTwoWeeks), oldStyle!);
+    expect(appointments.every((appointment) => appointment.clientCategory === 'start-up')).toBe(true);
+    expect(appointments.every((appointment) => appointment.sponsor?.name === 'Maas Photonics B.V.' && !appointment.sponsor.recognised)).toBe(true);
+    // The same newer file again, and the old export again (it says nothing about them): nothing changes.
+    const before = await storedFingerprint(server.db);
+    expect(await importCsv(server, adminToken, newerCsv(newer))).toMatchObject({ unchanged: 1, filledIn: 0, refusedBookings: [] });
+    expect(await importCsv(server, adminToken, toCsv(oldStyle!))).toMatchObject({ unchanged: 1, filledIn: 0, refusedBookings: [] });
+    expect(await storedFingerprint(server.db)).toEqual(before);
+  });
+
   it('answers damaged category and sponsor cells with a report, never a server error', async () => {
     const template: NewerRow = { ...other![0]!, person_position: '1', client_category: 'student', ...maasPhotonics };
     const damage = fc.oneof(
