@@ -50,6 +50,7 @@ export function describeReport(report: ImportReport): string {
     `  imported: ${imported.bookings} bookings, ${imported.persons} persons, ${imported.appointments} appointments`,
     `  unchanged: ${report.unchanged} bookings; cancelled: ${report.cancelled} bookings`,
   ];
+  if ((report.filledIn ?? 0) > 0) lines.push(`  filled in (client category or sponsor they lacked): ${report.filledIn} bookings`);
   if (report.badRows.length > 0) lines.push(`${report.badRows.length} bad rows (left out):`);
   for (const row of report.badRows) {
     const booking = row.appointmentCode === null ? '' : ` [${row.appointmentCode}${row.booking === 'without-this-row' ? ', booking taken without this row' : ''}]`;
