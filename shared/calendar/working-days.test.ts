@@ -78,8 +78,11 @@ describe('adding and counting working days', () => {
     expect(workingDaysBetween('2026-04-08', '2026-04-02')).toBe(-3);
     expect(workingDaysBetween('2026-04-04', '2026-04-05')).toBe(0);
   });
-  it('a fraction of a day is a bug: it throws', () => {
+  it('a fraction of a day or a date that does not exist is a bug: it throws', () => {
     expect(() => addWorkingDays('2026-04-02', 1.5)).toThrow(RangeError);
+    expect(() => addWorkingDays('2026-02-30', 1)).toThrow(/YYYY-MM-DD/);
+    expect(() => workingDaysBetween('2026-04-02', '8 April')).toThrow(RangeError);
+    expect(() => isWorkingDay('')).toThrow(RangeError);
   });
 
   const dates = fc

@@ -17,7 +17,7 @@
  * - Christmas Day and Boxing Day (25 and 26 December).
  * Good Friday is NOT a general day off in the Netherlands and is a working day here.
  */
-import { addDays } from '../domain/calendar-date';
+import { addDays, isCalendarDate } from '../domain/calendar-date';
 
 /**
  * Easter Sunday of a Gregorian year as `YYYY-MM-DD`, by the anonymous Gregorian algorithm
@@ -43,6 +43,11 @@ export function easterSunday(year: number): string {
 
 function pad(value: number): string {
   return String(value).padStart(2, '0');
+}
+
+/** A date that is not `YYYY-MM-DD` would count silently wrong: a bug in the caller, so it throws. */
+function checkDate(date: string): void {
+  if (!isCalendarDate(date)) throw new RangeError(`expected a calendar date written as YYYY-MM-DD, got "${date}"`);
 }
 
 /** 0 = Sunday … 6 = Saturday, for a `YYYY-MM-DD` date. */
@@ -84,6 +89,7 @@ function holidaysOf(year: number): ReadonlyMap<string, string> {
 
 /** True when `date` (`YYYY-MM-DD`) is Monday to Friday and not a national holiday. */
 export function isWorkingDay(date: string): boolean {
+  checkDate(date);
   const weekday = weekdayOf(date);
   if (weekday === 0 || weekday === 6) return false;
   return !holidaysOf(Number(date.slice(0, 4))).has(date);
@@ -96,6 +102,7 @@ export function isWorkingDay(date: string): boolean {
  */
 export function addWorkingDays(date: string, n: number): string {
   if (!Number.isInteger(n)) throw new RangeError(`addWorkingDays needs a whole number of days, got ${n}`);
+  checkDate(date);
   const step = n < 0 ? -1 : 1;
   let current = date;
   for (let left = Math.abs(n); left > 0; ) {
@@ -112,6 +119,8 @@ export function addWorkingDays(date: string, n: number): string {
  * `workingDaysBetween(a, addWorkingDays(a, n))` is `n`.
  */
 export function workingDaysBetween(from: string, to: string): number {
+  checkDate(from);
+  checkDate(to);
   if (to < from) return 0 - workingDaysBetween(to, from); // 0 - x, not -x: no -0 for equal counts
   let count = 0;
   for (let current = addDays(from, 1); current <= to; current = addDays(current, 1)) {
