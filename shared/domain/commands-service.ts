@@ -59,7 +59,7 @@ export function addNote(state: DayState, input: { readonly appointmentId: string
  */
 export function recordStep(
   state: DayState,
-  input: { readonly appointmentId: string; readonly stepId: string; readonly value: StepValue },
+  input: { readonly appointmentId: string; readonly stepId: string; readonly value: StepValue; readonly startedAt?: string },
   context: CommandContext,
 ): CommandResult {
   const found = findAppointment(state, input.appointmentId);
@@ -74,7 +74,9 @@ export function recordStep(
   const checked = checkStepValue(step, input.value);
   if (!checked.ok) return checked;
   const { id: checklistId, version: checklistVersion } = checklist.definition;
-  return emit(state, [appointmentDraft(appointment, 'stepRecorded', { checklistId, checklistVersion, stepId: step.id, value: checked.value })], context);
+  // A start after now (a clock that moved back) says nothing: the step is timed as before.
+  const startedAt = input.startedAt !== undefined && Date.parse(input.startedAt) <= Date.parse(context.now) ? { startedAt: input.startedAt } : {};
+  return emit(state, [appointmentDraft(appointment, 'stepRecorded', { checklistId, checklistVersion, stepId: step.id, value: checked.value, ...startedAt })], context);
 }
 
 /**

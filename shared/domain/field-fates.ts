@@ -143,7 +143,7 @@ export const EVENT_PAYLOAD_FATES = {
   called: { outOfOrder: 'keep' },
   recalled: {},
   serviceStarted: {},
-  stepRecorded: { checklistId: 'keep', checklistVersion: 'keep', stepId: 'keep', value: 'purge' },
+  stepRecorded: { checklistId: 'keep', checklistVersion: 'keep', stepId: 'keep', value: 'purge', startedAt: 'keep' },
   parked: { reason: 'purge' },
   serviceCompleted: { checklistId: 'keep', checklistVersion: 'keep', outcome: 'keep', reason: 'purge' },
   noShow: {},

@@ -98,6 +98,36 @@ describe('the metrics of a hand-computed day', () => {
     expect([photo.time.count, photo.time.max]).toEqual([2, 90]);
   });
 
+  it("a family member's step counts from when the clerk turned to her, not from the family's start of service", () => {
+    const family = new Scenario();
+    const d = 'desk-1';
+    family.do(d, '08:50:00', (state, context) => openDesk(state, context));
+    family.do(d, '08:56:00', (state, context) => checkInBooking(state, { appointmentCode: 'HK7P2Q9', method: 'scan' }, context));
+    family.do(d, '09:01:00', (state, context) => callNext(state, { services: ['BIO'] }, context));
+    for (const id of ['a-amira-bio', 'a-omar-bio']) family.do(d, '09:02:00', (state, context) => startService(state, { appointmentId: id }, context));
+    family.do(d, '09:06:00', (state, context) => recordStep(state, { appointmentId: 'a-omar-bio', stepId: 'identity', value: { kind: 'confirmed' } }, context));
+    // The desk says the clerk turned to Amira at 09:08 (Amsterdam), after Omar.
+    family.do(d, '09:09:00', (state, context) =>
+      recordStep(state, { appointmentId: 'a-amira-bio', stepId: 'identity', value: { kind: 'confirmed' }, startedAt: '2026-03-03T09:08:00+01:00' }, context),
+    );
+    const identity = computeMetrics({ initial: testDay(), events: family.log, now: '2026-03-03T12:00:00+01:00' }).steps.find((step) => step.stepId === 'identity')!;
+    // Omar 4 minutes from the start of service; Amira 1 minute, not 7.
+    expect([identity.time.count, identity.time.max, identity.time.median]).toEqual([2, 240, 150]);
+  });
+
+  it('a step start the desk dates after the step itself is not sent', () => {
+    const family = new Scenario();
+    const d = 'desk-1';
+    family.do(d, '08:56:00', (state, context) => checkInBooking(state, { appointmentCode: 'HK7P2Q9', method: 'scan' }, context));
+    family.do(d, '08:57:00', (state, context) => openDesk(state, context));
+    family.do(d, '09:01:00', (state, context) => callNext(state, { services: ['BIO'] }, context));
+    family.do(d, '09:02:00', (state, context) => startService(state, { appointmentId: 'a-omar-bio' }, context));
+    const [event] = family.do(d, '09:06:00', (state, context) =>
+      recordStep(state, { appointmentId: 'a-omar-bio', stepId: 'identity', value: { kind: 'confirmed' }, startedAt: '2026-03-03T10:00:00+01:00' }, context),
+    );
+    expect(event!.payload).not.toHaveProperty('startedAt');
+  });
+
   it('five visits finished, two of them first time right; visit time from check-in to the end of the last service', () => {
     expect(report.visits).toMatchObject({ visits: 7, finished: 5, firstTimeRight: 2, firstTimeRightShare: 0.4 });
     expect(report.visits.visitTime).toEqual({ count: 5, mean: 864, median: 840, p90: 1080, max: 1200 });

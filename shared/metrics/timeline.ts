@@ -130,7 +130,9 @@ class Collector {
       case 'stepRecorded': {
         const episode = this.episodes.get(id);
         if (!episode) return;
-        this.steps.push({ ...base, checklistId: event.payload.checklistId, stepId: event.payload.stepId, seconds: seconds(episode.lastMark, at) });
+        // From the later of the previous mark and when the clerk turned to this person for it.
+        const start = Math.max(episode.lastMark, event.payload.startedAt ? ms(event.payload.startedAt) : Number.NEGATIVE_INFINITY);
+        this.steps.push({ ...base, checklistId: event.payload.checklistId, stepId: event.payload.stepId, seconds: seconds(start, at) });
         episode.lastMark = Math.max(episode.lastMark, at);
         return;
       }

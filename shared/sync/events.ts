@@ -101,7 +101,11 @@ export const balieEventSchema = z.discriminatedUnion('type', [
   /** The person sat down at the desk: service time starts. */
   appointmentEvent('serviceStarted', z.object({})),
   /** One checklist step was done, following checklist `checklistId` version `checklistVersion`. */
-  appointmentEvent('stepRecorded', z.object({ ...checklistRef, stepId: z.string().min(1).max(64), value: stepValueSchema })),
+  /**
+   * `startedAt` (optional, added within v1): when the clerk turned to this person for the step, so
+   * step timing does not count the time spent on the family member before. Never after the event.
+   */
+  appointmentEvent('stepRecorded', z.object({ ...checklistRef, stepId: z.string().min(1).max(64), value: stepValueSchema, startedAt: instantSchema.optional() })),
   /** The person stepped aside (e.g. to fill in a form) and will be called again. */
   appointmentEvent('parked', z.object({ reason: optionalReason })),
   /** The service ended with an outcome; any outcome but `completed` makes the appointment `partial`. */

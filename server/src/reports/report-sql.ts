@@ -9,7 +9,8 @@
  *   the transfer). A call back after parking has none, so it is no new wait;
  * - a **service episode** ends with an outcome or a transfer for the same service; its time is the
  *   sum of its in-service stretches (start of service → the next park, outcome or transfer);
- * - a **step** takes the time since the later of the (re)start of service and the previous step;
+ * - a **step** takes the time since the latest of the (re)start of service, the previous step, and
+ *   its own `startedAt` (when the clerk turned to this person, if the desk sent it);
  * - **busy**: a call until the next park, no-show, outcome or same-service transfer;
  * - **open / paused**: deskOpened → deskClosed, pauseStarted → pauseEnded or deskClosed, per desk
  *   and day (the server keeps one state per day). Whatever still runs is closed at `now` or at the
@@ -115,11 +116,12 @@ services AS (
 ),
 step_stream AS (
   SELECT appt, seq, type, at, service, payload->>'checklistId' AS checklist, payload->>'stepId' AS step,
+         floor(extract(epoch FROM (payload->>'startedAt')::timestamptz) * 1000)::bigint AS started,
          count(*) FILTER (WHERE type = 'serviceStarted') OVER (PARTITION BY appt ORDER BY seq ROWS UNBOUNDED PRECEDING) AS segment
     FROM aev WHERE type IN ('serviceStarted', 'stepRecorded')
 ),
 steps AS (
-  SELECT service, checklist, step, greatest(0, at - mark)::float8 / 1000 AS sec
+  SELECT service, checklist, step, greatest(0, at - greatest(mark, started))::float8 / 1000 AS sec
     FROM (SELECT *, max(at) OVER (PARTITION BY appt, segment ORDER BY seq ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS mark
             FROM step_stream) marked
    WHERE type = 'stepRecorded' AND segment > 0

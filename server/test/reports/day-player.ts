@@ -140,7 +140,10 @@ function stepCommand(state: DayState, context: CommandContext, id: string, actio
   if (!appointment || !person) return skipped;
   const steps = applicableSteps(DEFAULT_CHECKLISTS[appointment.service], person, appointment.date);
   const step = steps.find((candidate) => appointment.steps[candidate.id] === undefined) ?? steps[action.pick % steps.length]!;
-  return recordStep(state, { appointmentId: id, stepId: step.id, value: validStepValue(step, action.pick) }, context);
+  // Half of the steps say when the clerk turned to the person: up to four minutes back, so some
+  // starts fall before the previous step (which then wins) and some after it.
+  const startedAt = action.pick % 2 === 0 ? { startedAt: new Date(Date.parse(context.now) - (action.pick % 240) * 1000).toISOString() } : {};
+  return recordStep(state, { appointmentId: id, stepId: step.id, value: validStepValue(step, action.pick), ...startedAt }, context);
 }
 
 const COMMANDS: Command[] = [

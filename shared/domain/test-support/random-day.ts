@@ -79,7 +79,10 @@ function stepCommand(state: DayState, context: CommandContext, id: string, actio
   if (!appointment || !person) return recall(state, { appointmentId: id }, context);
   const steps = applicableSteps(DEFAULT_CHECKLISTS[appointment.service], person, appointment.date);
   const step = steps.find((candidate) => appointment.steps[candidate.id] === undefined) ?? steps[action.pick % steps.length]!;
-  return recordStep(state, { appointmentId: id, stepId: step.id, value: validValue(step, action.pick) }, context);
+  // Half of the steps say when the clerk turned to the person: up to four minutes back, so some
+  // starts fall before the previous step (which then wins) and some after it.
+  const startedAt = action.pick % 2 === 0 ? { startedAt: new Date(Date.parse(context.now) - (action.pick % 240) * 1000).toISOString() } : {};
+  return recordStep(state, { appointmentId: id, stepId: step.id, value: validValue(step, action.pick), ...startedAt }, context);
 }
 
 /** Records every remaining step, one command after another, as a clerk going down the list. */

@@ -34,8 +34,9 @@ export const visitCommands = {
   /** The called persons sat down at the desk: their service time starts (a family together). */
   start: (appointmentIds: readonly string[]): DeskCommand =>
     inSequence(appointmentIds.map((appointmentId): DeskCommand => (state, context) => startService(state, { appointmentId }, context))),
-  record: (appointmentId: string, stepId: string, value: StepValue): DeskCommand => (state, context) =>
-    recordStep(state, { appointmentId, stepId, value }, context),
+  /** `startedAt`: when the clerk turned to this person, so a family member's step is timed from then. */
+  record: (appointmentId: string, stepId: string, value: StepValue, startedAt?: string): DeskCommand => (state, context) =>
+    recordStep(state, { appointmentId, stepId, value, ...(startedAt ? { startedAt } : {}) }, context),
   finish: (appointmentId: string, outcome: Exclude<OutcomeCode, 'no-show'>, reason: string | null, sendOn: SendOn | null): DeskCommand => {
     const finishing: DeskCommand = (state, context) => complete(state, { appointmentId, outcome, reason }, context);
     if (!sendOn) return finishing;

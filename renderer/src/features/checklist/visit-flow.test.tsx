@@ -88,6 +88,16 @@ describe('a visit at the desk, by keyboard', () => {
       ['completed', ['fingerprints', 'identity', 'photo', 'previous-document', 'signature']],
       ['completed', ['identity', 'photo', 'previous-document']],
     ]);
+    // Each person's steps are timed from when the clerk turned to them, after the person before.
+    const steps = (await db.outbox.toArray()).map((entry) => entry.event).filter((event) => event.type === 'stepRecorded');
+    const firstStepOf = (appointmentId: string) => steps.find((event) => event.appointmentId === appointmentId)!;
+    const lastStepOf = (appointmentId: string) => steps.filter((event) => event.appointmentId === appointmentId).at(-1)!;
+    const pairs: Array<[string, string]> = [[appointmentIds[0]!, appointmentIds[1]!], [appointmentIds[1]!, appointmentIds[2]!]];
+    for (const [before, after] of pairs) {
+      const startedAt = (firstStepOf(after).payload as { startedAt?: string }).startedAt;
+      expect(startedAt).toBeDefined();
+      expect(Date.parse(startedAt!)).toBeGreaterThanOrEqual(Date.parse(lastStepOf(before).occurredAt));
+    }
   });
 
   it('finishes biometrics and sends the person on to BRP at another desk, in one action', async () => {

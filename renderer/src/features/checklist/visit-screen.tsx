@@ -4,7 +4,7 @@
  * apply to them. Every change goes through `act` (one Dexie transaction, checked by the shared
  * command); focus always lands where the work continues, so a clerk never needs the mouse.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ChecklistStep } from '../../../../shared/checklists/definition-schema';
 import { checkStepValue } from '../../../../shared/checklists/step-rules';
@@ -64,6 +64,13 @@ export function VisitScreen({ db, actor, date, appointmentIds, onLeave }: VisitS
   const appointments = data?.appointments ?? [];
   const selected = appointments.find((row) => row.id === chosenId) ?? appointments.find(atDesk) ?? appointments[0];
   const called = appointments.filter((row) => row.status === 'called');
+  // When the clerk turned to the person on screen: their next step is timed from then, not from the
+  // family's common start of service (the person before took that time).
+  const turnedTo = useRef<{ id: string; at: string } | null>(null);
+  const selectedId = selected?.id;
+  useEffect(() => {
+    if (selectedId) turnedTo.current = { id: selectedId, at: new Date().toISOString() };
+  }, [selectedId]);
 
   useEffect(() => {
     if (data && selected) focus.placeOnce(workTarget(data, selected) ?? 'back');
@@ -115,7 +122,8 @@ export function VisitScreen({ db, actor, date, appointmentIds, onLeave }: VisitS
       recording.add(key);
       const done = new Set([...recording].filter((pending) => pending.startsWith(`${appointment.id}:`)).map((pending) => pending.slice(appointment.id.length + 1)));
       if (data && moveOn) focusNow(workTarget(data, appointment, step.id, done));
-      const refusal = await perform(visitCommands.record(appointment.id, step.id, value), true);
+      const startedAt = turnedTo.current?.id === appointment.id ? turnedTo.current.at : undefined;
+      const refusal = await perform(visitCommands.record(appointment.id, step.id, value, startedAt), true);
       if (refusal !== null) {
         recording.delete(key);
         if (moveOn) focusNow(`step:${key}`);
