@@ -12,23 +12,13 @@ import { dayResponseSchema, type DayAppointment } from '../shared/sync/day';
 import { DEMO_PASSWORD } from '../server/src/demo/demo-staff';
 import { postJson } from '../server/test/support/accounts';
 import { launchDesk, type DeskApp } from './support/desk-app';
+import { scan } from '../e2e/support/scanner';
 
 const serverUrl = inject('desktopServerUrl');
 const today = amsterdamDateOf(new Date());
 
 async function dayOnServer(): Promise<DayAppointment[]> {
   return dayResponseSchema.parse(await (await fetch(`${serverUrl}/api/v1/appointments?date=${today}`)).json()).appointments;
-}
-
-/** A keyboard-wedge scanner: the code within milliseconds, then Enter, to whatever has the focus. */
-async function scan(page: Page, code: string): Promise<void> {
-  await page.evaluate((text) => {
-    const target = document.activeElement ?? document.body;
-    for (const key of [...text, 'Enter']) {
-      target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
-      target.dispatchEvent(new KeyboardEvent('keyup', { key, bubbles: true, cancelable: true }));
-    }
-  }, code);
 }
 
 describe('a clerk at the packaged desk', () => {

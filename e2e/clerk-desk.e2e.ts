@@ -23,6 +23,7 @@ import { freePort } from '../server/test/support/free-port';
 import { startApiServer, type ApiServer } from '../server/test/support/server-process';
 import { launchDeskBrowser } from './support/chromium';
 import { startStaticDeskServer, type StaticDeskServer } from './support/static-desk-server';
+import { scan } from './support/scanner';
 
 const today = amsterdamDateOf(new Date());
 /** A five-year-old who came along with a family of two: photo only. */
@@ -57,19 +58,6 @@ async function violations(page: Page): Promise<string[]> {
   return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }
 
-/**
- * A keyboard-wedge scanner: the whole code within a few milliseconds, then Enter, sent to whatever
- * has the focus. Dispatched in the page, because a scanner's speed is what the desk tells it by.
- */
-async function scan(page: Page, code: string): Promise<void> {
-  await page.evaluate((text) => {
-    const target = document.activeElement ?? document.body;
-    for (const key of [...text, 'Enter']) {
-      target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
-      target.dispatchEvent(new KeyboardEvent('keyup', { key, bubbles: true, cancelable: true }));
-    }
-  }, code);
-}
 
 describe("the clerk's screens in Chromium", () => {
   let workDir: string;
