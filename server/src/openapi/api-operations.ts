@@ -29,6 +29,7 @@ import type { AccessRule } from '../auth/principal';
 import { DISPLAY_OPERATIONS, DISPLAY_RESPONSE_SCHEMAS } from '../display/display-operations';
 import { REPORT_OPERATIONS, REPORT_REQUEST_SCHEMAS, REPORT_RESPONSE_SCHEMAS } from '../reports/report-operations';
 import { appointmentsQuerySchema } from '../routes/appointments';
+import { STEERING_OPERATIONS, STEERING_RESPONSE_SCHEMAS } from '../steering/steering-operations';
 
 /** Named schemas of request bodies, converted as the server reads them (before defaults apply). */
 export const REQUEST_SCHEMAS = {
@@ -70,6 +71,7 @@ export const RESPONSE_SCHEMAS = {
   ImportReport: importReportSchema,
   ImportFileError: importFileErrorSchema,
   ...REPORT_RESPONSE_SCHEMAS,
+  ...STEERING_RESPONSE_SCHEMAS,
   ...DISPLAY_RESPONSE_SCHEMAS,
 } satisfies Record<string, z.ZodType>;
 
@@ -382,5 +384,6 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     },
   },
   ...REPORT_OPERATIONS,
+  ...STEERING_OPERATIONS,
   ...DISPLAY_OPERATIONS,
 ];

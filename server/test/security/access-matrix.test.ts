@@ -52,6 +52,8 @@ const MATRIX: Array<[route: string, answers: [nobody: number, clerkMaa: number, 
   ['GET /api/v1/reports/settings (MAA)',                  [401,    403,    403,    200,    403,    200]],
   ['PUT /api/v1/reports/settings (MAA)',                  [401,    403,    403,    200,    403,    200]],
   ['GET /api/v1/reports/conflicts (MAA)',                 [401,    403,    403,    200,    403,    200]],
+  ['GET /api/v1/steering (MAA)',                          [401,    403,    403,    200,    403,    200]],
+  ['GET /api/v1/steering/export (MAA)',                   [401,    403,    403,    200,    403,    200]],
   // No such conflict: the access rule lets supervisors and admins through to the 404.
   ['POST /api/v1/reports/conflicts/{eventId}/resolution', [401,    403,    403,    404,    404,    404]],
   // A display device's credential is not a session: every session and nobody get 401 here.
@@ -178,6 +180,10 @@ describe.each(databaseKindsUnderTest())('the access matrix on %s', (kind) => {
         controller.abort();
         return response;
       }
+      case 'GET /api/v1/steering (MAA)':
+        return get(`/api/v1/steering?from=${today}&to=${today}&location=MAA`);
+      case 'GET /api/v1/steering/export (MAA)':
+        return get(`/api/v1/steering/export?from=${today}&to=${today}&location=MAA&lang=en`);
       case 'GET /api/v1/reports (MAA)':
         return get(`/api/v1/reports?date=${today}&location=MAA`);
       case 'GET /api/v1/reports/export (MAA)':

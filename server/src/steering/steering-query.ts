@@ -1,0 +1,64 @@
+/**
+ * The steering report: the steering SQL (steering-sql.ts) and the report's SQL for the times and
+ * first time right, for the period asked and the previous period of the same length.
+ */
+import { previousPeriodOf, type SteeringFigures, type SteeringReport } from '../../../shared/steering/steering-api';
+import type { Database } from '../db/database';
+import { computeReport } from '../reports/report-query';
+import { STEERING_SQL } from './steering-sql';
+
+interface SteeringRow {
+  helped: number;
+  by_service: Record<string, number>;
+  by_category: Record<string, number>;
+  visits: number;
+  days_open: number;
+  ratings: number;
+  rating_sum: number | null;
+  satisfied: number;
+  sponsors: number;
+  recognised_sponsors: number;
+  booked: number;
+  no_shows: number;
+}
+
+const share = (part: number, whole: number) => (whole > 0 ? part / whole : null);
+const sortedRecord = (record: Record<string, number>) =>
+  Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, value]) => [key, Number(value)]));
+
+/** The figures of one period. */
+export async function steeringFigures(db: Database, locationIds: readonly string[], from: string, to: string): Promise<SteeringFigures> {
+  const [row] = await db.query<SteeringRow>(STEERING_SQL, [[...locationIds], from, to]);
+  const report = await computeReport(db, { locationIds, from, to });
+  if (!row) throw new Error('The steering query returned no row.');
+  const ratings = Number(row.ratings);
+  const visits = Number(row.visits);
+  const daysOpen = Number(row.days_open);
+  return {
+    from,
+    to,
+    clientsHelped: { total: Number(row.helped), byService: sortedRecord(row.by_service), byCategory: sortedRecord(row.by_category) },
+    visits: { total: visits, daysOpen, perDayOpen: daysOpen > 0 ? visits / daysOpen : null },
+    rating: {
+      count: ratings,
+      mean: ratings > 0 ? Number(row.rating_sum) / ratings : null,
+      satisfied: Number(row.satisfied),
+      satisfiedShare: share(Number(row.satisfied), ratings),
+    },
+    sponsors: { served: Number(row.sponsors), recognised: Number(row.recognised_sponsors) },
+    waitingTime: { count: report.overall.waitingTime.count, median: report.overall.waitingTime.median, p90: report.overall.waitingTime.p90 },
+    serviceTime: { count: report.overall.serviceTime.count, median: report.overall.serviceTime.median, p90: report.overall.serviceTime.p90 },
+    firstTimeRight: { finishedVisits: report.visits.finished, firstTimeRight: report.visits.firstTimeRight, share: report.visits.firstTimeRightShare },
+    noShows: { booked: Number(row.booked), count: Number(row.no_shows), rate: share(Number(row.no_shows), Number(row.booked)) },
+  };
+}
+
+/** The steering report of `from`-`to` and of the period before it. */
+export async function computeSteeringReport(db: Database, scope: { locationIds: readonly string[]; from: string; to: string }): Promise<SteeringReport> {
+  const previous = previousPeriodOf(scope);
+  return {
+    locationIds: [...scope.locationIds].sort(),
+    current: await steeringFigures(db, scope.locationIds, scope.from, scope.to),
+    previous: await steeringFigures(db, scope.locationIds, previous.from, previous.to),
+  };
+}
