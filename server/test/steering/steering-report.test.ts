@@ -1,0 +1,258 @@
+/**
+ * The steering report on the real server: demo days served on the seeded plan (seeded-week.ts) and
+ * pushed by three desks, persons given client categories, bookings given sponsors, and clients'
+ * ratings given at the desk. Every figure is checked against what the plan and the pushed events
+ * say, for the period and for the previous period of the same length, and for a period with a
+ * national holiday on which no desk opened.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLIENT_CATEGORIES, type ClientCategory } from '../../../shared/domain/codes';
+import { giveRating } from '../../../shared/domain/commands-rating';
+import { isWorkingDay } from '../../../shared/calendar/working-days';
+import { steeringReportSchema, UNKNOWN_CATEGORY, type SteeringFigures, type SteeringReport } from '../../../shared/steering/steering-api';
+import type { BalieEvent } from '../../../shared/sync/events';
+import type { DemoBooking } from '../../src/demo/demo-day';
+import { appointmentIdOf } from '../../src/sync/booking-changes';
+import { createTestAccount, registerDesk, signIn } from '../support/accounts';
+import { startStaffedServer, type StaffedServer } from '../support/staffed-server';
+import { databaseKindsUnderTest } from '../support/test-databases';
+import { bookDemoDay, initialDemoDay, planDay, playAndPush, SERVICE_SECONDS, type PushingDesk, type WeekPlan } from '../reports/seeded-week';
+
+const DESK_IDS = ['MAA-D1', 'MAA-D2', 'MAA-D3', 'MAA-D4'];
+/** The period asked for (a week with three days served) and the week before (one day served). */
+const CURRENT = { from: '2026-03-02', to: '2026-03-08', days: ['2026-03-03', '2026-03-05'] };
+const PREVIOUS_DAYS = ['2026-02-26'];
+/** King's Day 2026 is Monday 27 April: nobody opens; the Tuesday is served. */
+const HOLIDAY = { from: '2026-04-27', to: '2026-04-28', days: ['2026-04-28'] };
+const SCORES = [10, 9, 8, 7, 6, 5, 9, 10, 3, 8];
+
+/** percentile_cont: linear interpolation between the nearest ranks, to the millisecond. */
+function quantile(values: readonly number[], q: number): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = (sorted.length - 1) * q;
+  const low = Math.floor(rank);
+  // The reports round times to the millisecond.
+  return Math.round((sorted[low]! + (sorted[Math.ceil(rank)]! - sorted[low]!) * (rank - low)) * 1000) / 1000;
+}
+
+interface Sponsor {
+  name: string;
+  kvk: string | null;
+  recognised: boolean;
+}
+
+/** The category of a person: spread over the categories by position in the day, every seventh unknown. */
+const categoryOf = (index: number): ClientCategory | null => (index % 7 === 6 ? null : CLIENT_CATEGORIES[index % CLIENT_CATEGORIES.length]!);
+
+/** What a set of served days should give, from the plan and the events the desks pushed. */
+interface Expected {
+  bookings: DemoBooking[];
+  categories: Map<string, ClientCategory | null>;
+  sponsors: Map<string, Sponsor | null>;
+  plan: WeekPlan;
+  events: BalieEvent[];
+  scores: number[];
+  daysOpen: number;
+}
+
+function expectedFigures(expected: Expected, from: string, to: string): SteeringFigures {
+  const serviceOf = new Map(expected.bookings.flatMap((b) => b.persons.flatMap((p) => b.services.map((s) => [appointmentIdOf(p.id, s), s] as const))));
+  const completions = expected.events.filter((e): e is Extract<BalieEvent, { type: 'serviceCompleted' }> => e.type === 'serviceCompleted');
+  const helped = new Set(completions.map((e) => e.personId!));
+  const byService: Record<string, number> = {};
+  const personsByService = new Map<string, Set<string>>();
+  for (const e of completions) {
+    const service = serviceOf.get(e.appointmentId)!;
+    personsByService.set(service, (personsByService.get(service) ?? new Set()).add(e.personId!));
+  }
+  for (const [service, persons] of personsByService) byService[service] = persons.size;
+  const byCategory: Record<string, number> = {};
+  for (const person of helped) {
+    const key = expected.categories.get(person) ?? UNKNOWN_CATEGORY;
+    byCategory[key] = (byCategory[key] ?? 0) + 1;
+  }
+  const partial = new Set(completions.filter((e) => e.payload.outcome === 'partial').map((e) => e.personId));
+  const helpedBookings = expected.bookings.filter((b) => b.persons.some((p) => helped.has(p.id)));
+  const sponsored = helpedBookings.map((b) => expected.sponsors.get(b.id)).filter((s) => s != null);
+  const sponsors = new Map(sponsored.map((s) => [s.kvk ?? s.name.trim().replace(/\s+/g, ' ').toLowerCase(), s.recognised]));
+  const visits = expected.bookings.reduce((total, b) => total + b.persons.length, 0);
+  const booked = expected.bookings.reduce((total, b) => total + b.persons.length * b.services.length, 0);
+  const served = expected.plan.served;
+  const serviceSeconds = Object.entries(served).flatMap(([service, count]) => Array.from({ length: count }, () => SERVICE_SECONDS[service as keyof typeof SERVICE_SECONDS]));
+  const satisfied = expected.scores.filter((score) => score >= 7).length;
+  const sorted = (record: Record<string, number>) => Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return {
+    from,
+    to,
+    clientsHelped: { total: helped.size, byService: sorted(byService), byCategory: sorted(byCategory) },
+    visits: { total: visits, daysOpen: expected.daysOpen, perDayOpen: expected.daysOpen > 0 ? visits / expected.daysOpen : null },
+    rating: {
+      count: expected.scores.length,
+      mean: expected.scores.length > 0 ? expected.scores.reduce((a, b) => a + b, 0) / expected.scores.length : null,
+      satisfied,
+      satisfiedShare: expected.scores.length > 0 ? satisfied / expected.scores.length : null,
+    },
+    sponsors: { served: sponsors.size, recognised: [...sponsors.values()].filter(Boolean).length },
+    waitingTime: { count: expected.plan.waits.length, median: quantile(expected.plan.waits, 0.5), p90: quantile(expected.plan.waits, 0.9) },
+    serviceTime: { count: serviceSeconds.length, median: quantile(serviceSeconds, 0.5), p90: quantile(serviceSeconds, 0.9) },
+    firstTimeRight: { finishedVisits: helped.size, firstTimeRight: helped.size - partial.size, share: helped.size > 0 ? (helped.size - partial.size) / helped.size : null },
+    noShows: { booked, count: expected.plan.noShowAppointments, rate: booked > 0 ? expected.plan.noShowAppointments / booked : null },
+  };
+}
+
+/**
+ * The sponsor of the n-th booking of a day: a recognised employer by KvK number, a small employer
+ * known only by name (written two ways: still one sponsor), or none. The no-shows (every ninth, as
+ * the plan says) come from a sponsor nobody else has, so it must not be counted.
+ */
+function sponsorOf(index: number): Sponsor | null {
+  if (index % 9 === 8) return { name: 'Nooit Gekomen BV', kvk: '99999999', recognised: true };
+  if (index % 4 === 0) return { name: 'Philips', kvk: '17001910', recognised: true };
+  if (index % 4 === 1) return { name: 'Bakkerij de Vries', kvk: null, recognised: false };
+  if (index % 4 === 2) return { name: ' bakkerij  de VRIES ', kvk: null, recognised: false };
+  return null;
+}
+
+describe.each(databaseKindsUnderTest())('the steering report on %s', (kind) => {
+  let staffed: StaffedServer;
+  let desks: PushingDesk[];
+  const tokens: Record<string, string> = {};
+  const expectations = new Map<string, Expected>();
+  const get = (path: string, who: string) => fetch(`${staffed.server.url}${path}`, { headers: { authorization: `Bearer ${tokens[who]}` } });
+  const steering = async (query: string, who = 'supervisor.maa'): Promise<SteeringReport> => {
+    const response = await get(`/api/v1/steering?${query}`, who);
+    expect(response.status).toBe(200);
+    return steeringReportSchema.parse(await response.json());
+  };
+
+  /** Books, categorises, sponsors, serves and rates `days`, and returns what they should give. */
+  async function serve(days: readonly string[]): Promise<Expected> {
+    const expected: Expected = {
+      bookings: [], categories: new Map(), sponsors: new Map(), events: [], scores: [], daysOpen: days.length,
+      plan: { waits: [], served: {}, completed: 0, noShowAppointments: 0, lateAppointments: 0, desks: {}, firstStep: {} },
+    };
+    for (const date of days) {
+      const bookings = await bookDemoDay(staffed.server.db, date);
+      let personIndex = 0;
+      for (const [index, booking] of bookings.entries()) {
+        const sponsor = sponsorOf(index);
+        expected.sponsors.set(booking.id, sponsor);
+        if (sponsor) {
+          await staffed.server.db.query('UPDATE bookings SET sponsor_name = $2, sponsor_recognised = $3, sponsor_kvk = $4 WHERE id = $1', [booking.id, sponsor.name, sponsor.recognised, sponsor.kvk]);
+        }
+        for (const person of booking.persons) {
+          const category = categoryOf(personIndex++);
+          expected.categories.set(person.id, category);
+          await staffed.server.db.query('UPDATE persons SET client_category = $2 WHERE id = $1', [person.id, category]);
+        }
+      }
+      const actions = planDay(date, bookings, desks, expected.plan);
+      // Every third served appointment is rated on the client screen in the evening.
+      const served = bookings.filter((_, index) => index % 9 !== 8).flatMap((b) => b.persons.flatMap((p) => b.services.map((s) => appointmentIdOf(p.id, s))));
+      const evening = Date.parse(`${date}T20:00:00Z`);
+      served.filter((_, index) => index % 3 === 0).forEach((appointmentId, index) => {
+        const score = SCORES[(expected.scores.length + index) % SCORES.length]!;
+        actions.push({ at: evening + index * 1000, order: actions.length, desk: desks[0]!, command: (state, context) => giveRating(state, { appointmentId, score, comment: null }, context) });
+      });
+      const ratedNow = served.filter((_, index) => index % 3 === 0).map((_, index) => SCORES[(expected.scores.length + index) % SCORES.length]!);
+      expected.scores.push(...ratedNow);
+      expected.events.push(...(await playAndPush(staffed.server.url, initialDemoDay(bookings, DESK_IDS), actions)));
+      expected.bookings.push(...bookings);
+    }
+    return expected;
+  }
+
+  beforeAll(async () => {
+    staffed = await startStaffedServer(kind);
+    const { server, adminToken } = staffed;
+    await server.db.query("INSERT INTO locations (id, name) VALUES ('AMS', 'Amsterdam')");
+    for (const [name, role, location] of [['supervisor.maa', 'supervisor', 'MAA'], ['supervisor.ams', 'supervisor', 'AMS'], ['clerk2', 'clerk', 'MAA'], ['clerk3', 'clerk', 'MAA']] as const) {
+      await createTestAccount(server, name, role, location);
+      if (role === 'supervisor') tokens[name] = await signIn(server, name);
+    }
+    tokens.admin = adminToken;
+    desks = [];
+    for (const [deskId, username] of [['MAA-D1', 'clerk'], ['MAA-D2', 'clerk2'], ['MAA-D3', 'clerk3']] as const) {
+      const credential = await registerDesk(server, adminToken, 'MAA', deskId);
+      const token = await signIn(server, username, credential);
+      const [account] = await server.db.query<{ id: string }>('SELECT id FROM accounts WHERE username = $1', [username]);
+      desks.push({ deskId, deviceId: credential.deviceId, clerkId: account!.id, token, seq: 1 });
+    }
+    expectations.set('previous', await serve(PREVIOUS_DAYS));
+    expectations.set('current', await serve(CURRENT.days));
+    expectations.set('holiday', await serve(HOLIDAY.days));
+  }, 300_000);
+  afterAll(async () => {
+    await staffed?.stop();
+  });
+
+  it('gives every figure of the period and of the week before, as the plan, the categories, sponsors and ratings say', async () => {
+    const report = await steering(`from=${CURRENT.from}&to=${CURRENT.to}`);
+    expect(report.locationIds).toEqual(['MAA']);
+    expect(report.current).toEqual(expectedFigures(expectations.get('current')!, CURRENT.from, CURRENT.to));
+    expect(report.previous).toEqual(expectedFigures(expectations.get('previous')!, '2026-02-23', '2026-03-01'));
+    // The figures are not empty by accident: both periods served, rated and met sponsors.
+    for (const figures of [report.current, report.previous]) {
+      expect(figures.clientsHelped.total).toBeGreaterThan(0);
+      expect(figures.rating.count).toBeGreaterThan(0);
+      expect(figures.sponsors).toEqual({ served: 2, recognised: 1 });
+      expect(figures.clientsHelped.byCategory[UNKNOWN_CATEGORY]).toBeGreaterThan(0);
+    }
+    expect(report.current.visits.daysOpen).toBe(2);
+    expect(report.previous.visits.daysOpen).toBe(1);
+  });
+
+  it('counts only the days a desk opened: King’s Day is no day open, and the days before it had nobody', async () => {
+    expect(isWorkingDay('2026-04-27')).toBe(false);
+    const report = await steering(`from=${HOLIDAY.from}&to=${HOLIDAY.to}`);
+    expect(report.current).toEqual(expectedFigures(expectations.get('holiday')!, HOLIDAY.from, HOLIDAY.to));
+    expect(report.current.visits.daysOpen).toBe(1);
+    expect(report.previous).toEqual({
+      from: '2026-04-25', to: '2026-04-26',
+      clientsHelped: { total: 0, byService: {}, byCategory: {} },
+      visits: { total: 0, daysOpen: 0, perDayOpen: null },
+      rating: { count: 0, mean: null, satisfied: 0, satisfiedShare: null },
+      sponsors: { served: 0, recognised: 0 },
+      waitingTime: { count: 0, median: null, p90: null },
+      serviceTime: { count: 0, median: null, p90: null },
+      firstTimeRight: { finishedVisits: 0, firstTimeRight: 0, share: null },
+      noShows: { booked: 0, count: 0, rate: null },
+    });
+  });
+
+  it('gives an admin every location or one, and another location nothing of MAA', async () => {
+    const all = await steering(`from=${CURRENT.from}&to=${CURRENT.to}`, 'admin');
+    expect(all.locationIds).toEqual(['AMS', 'MAA']);
+    expect(all.current).toEqual((await steering(`from=${CURRENT.from}&to=${CURRENT.to}`)).current);
+    const ams = await steering(`from=${CURRENT.from}&to=${CURRENT.to}&location=AMS`, 'admin');
+    expect(ams.current.clientsHelped.total).toBe(0);
+    expect((await get(`/api/v1/steering?from=${CURRENT.from}&to=${CURRENT.to}&location=MAA`, 'supervisor.ams')).status).toBe(403);
+  });
+
+  it('refuses a period that is not one with a clear error', async () => {
+    for (const query of ['from=2026-03-08&to=2026-03-02', 'from=2026-02-30&to=2026-03-02', 'from=2026-03-02', 'from=2025-01-01&to=2026-03-02']) {
+      const response = await get(`/api/v1/steering?${query}`, 'supervisor.maa');
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ error: 'bad-request', problems: [expect.objectContaining({ message: expect.any(String) })] });
+    }
+  });
+
+  it('exports the figures as CSV in Dutch and English, this period beside the previous one', async () => {
+    const report = await steering(`from=${CURRENT.from}&to=${CURRENT.to}`);
+    for (const [lang, header, helped, satisfied] of [
+      ['nl', 'kengetal,deze periode 2026-03-02_2026-03-08,vorige periode 2026-02-23_2026-03-01', 'klanten geholpen', 'aandeel tevreden (7 of hoger)'],
+      ['en', 'figure,this period 2026-03-02_2026-03-08,previous period 2026-02-23_2026-03-01', 'clients helped', 'share satisfied (7 or more)'],
+    ] as const) {
+      const response = await get(`/api/v1/steering/export?from=${CURRENT.from}&to=${CURRENT.to}&lang=${lang}`, 'supervisor.maa');
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+      const lines = (await response.text()).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+      expect(lines[0]).toBe(header);
+      expect(lines).toContain(`${helped},${report.current.clientsHelped.total},${report.previous.clientsHelped.total}`);
+      expect(lines).toContain(`${satisfied},${report.current.rating.satisfiedShare},${report.previous.rating.satisfiedShare}`);
+      // Sponsors only in aggregate: no sponsor's name leaves the server.
+      expect(lines.join('\n')).not.toMatch(/Philips|Vries|Gekomen/i);
+    }
+  });
+});
