@@ -6,7 +6,8 @@
  * - a person is **helped** when one of their appointments of the period ended completed or partial
  *   (the server's appointment state); their category is the person's (`unknown` for NULL and for
  *   walk-ins, who have no stored person);
- * - a **visit** is a person on a day with any appointment that was not cancelled (the report's);
+ * - a **visit** is a person on a day who came: one of their appointments got past expected and
+ *   no-show (checked in, walked in, or transferred to);
  * - a **day open** is a day on which a desk of the location(s) opened;
  * - **ratings** are the accepted `ratingGiven` events of the period (one per appointment: a second
  *   one is a conflict and does not count);
@@ -46,7 +47,7 @@ SELECT
   (SELECT count(*) FROM helped_persons)::int AS helped,
   (SELECT coalesce(jsonb_object_agg(service, n), '{}') FROM (SELECT service, count(DISTINCT person)::int AS n FROM helped GROUP BY service) s) AS by_service,
   (SELECT coalesce(jsonb_object_agg(category, n), '{}') FROM (SELECT category, count(*)::int AS n FROM helped_persons GROUP BY category) c) AS by_category,
-  (SELECT count(*) FROM (SELECT DISTINCT loc, person, day FROM st) v)::int AS visits,
+  (SELECT count(*) FROM (SELECT DISTINCT loc, person, day FROM st WHERE status NOT IN ('expected', 'no-show')) v)::int AS visits,
   (SELECT count(DISTINCT e.day) FROM events e
     WHERE e.location_id = ANY($1::text[]) AND e.day BETWEEN $2::date AND $3::date AND e.outcome = 'accepted' AND e.type = 'deskOpened')::int AS days_open,
   (SELECT count(*) FROM ratings)::int AS ratings,
