@@ -5,11 +5,13 @@
  * say, for the period and for the previous period of the same length, and for a period with a
  * national holiday on which no desk opened.
  */
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLIENT_CATEGORIES, type ClientCategory } from '../../../shared/domain/codes';
 import { giveRating } from '../../../shared/domain/commands-rating';
 import { isWorkingDay } from '../../../shared/calendar/working-days';
 import { steeringReportSchema, UNKNOWN_CATEGORY, type SteeringFigures, type SteeringReport } from '../../../shared/steering/steering-api';
+import { formatUuidV7 } from '../../../shared/domain/uuid-v7';
 import type { BalieEvent } from '../../../shared/sync/events';
 import type { DemoBooking } from '../../src/demo/demo-day';
 import { appointmentIdOf } from '../../src/sync/booking-changes';
@@ -121,6 +123,7 @@ describe.each(databaseKindsUnderTest())('the steering report on %s', (kind) => {
   let desks: PushingDesk[];
   const tokens: Record<string, string> = {};
   const expectations = new Map<string, Expected>();
+  let conflictStatus = '';
   const get = (path: string, who: string) => fetch(`${staffed.server.url}${path}`, { headers: { authorization: `Bearer ${tokens[who]}` } });
   const steering = async (query: string, who = 'supervisor.maa'): Promise<SteeringReport> => {
     const response = await get(`/api/v1/steering?${query}`, who);
@@ -185,6 +188,19 @@ describe.each(databaseKindsUnderTest())('the steering report on %s', (kind) => {
     expectations.set('previous', await serve(PREVIOUS_DAYS));
     expectations.set('current', await serve(CURRENT.days));
     expectations.set('holiday', await serve(HOLIDAY.days));
+    // A second desk, offline, took a second rating of an appointment already rated: the server keeps
+    // it as a conflict, and the first rating counts.
+    const holiday = expectations.get('holiday')!;
+    const rated = holiday.events.find((event) => event.type === 'ratingGiven')!;
+    const second = desks[1]!;
+    const at = Date.parse(rated.occurredAt) + 60_000;
+    const duplicate = { ...rated, id: formatUuidV7(at, randomBytes(10)), deviceId: second.deviceId, deviceSeq: second.seq++, deskId: second.deskId, clerkId: second.clerkId, occurredAt: new Date(at).toISOString(), payload: { score: 1, comment: null } };
+    const pushed = await fetch(`${server.url}/api/v1/sync/push`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${second.token}` },
+      body: JSON.stringify({ deviceId: second.deviceId, clientTime: new Date().toISOString(), events: [duplicate] }),
+    });
+    conflictStatus = ((await pushed.json()) as { results: Array<{ status: string }> }).results[0]!.status;
   }, 300_000);
   afterAll(async () => {
     await staffed?.stop();
@@ -211,6 +227,9 @@ describe.each(databaseKindsUnderTest())('the steering report on %s', (kind) => {
     const report = await steering(`from=${HOLIDAY.from}&to=${HOLIDAY.to}`);
     expect(report.current).toEqual(expectedFigures(expectations.get('holiday')!, HOLIDAY.from, HOLIDAY.to));
     expect(report.current.visits.daysOpen).toBe(1);
+    // The holiday's day has a conflicting second rating (score 1): it is not among the ratings.
+    expect(conflictStatus).toBe('conflict');
+    expect(report.current.rating.count).toBe(expectations.get('holiday')!.scores.length);
     expect(report.previous).toEqual({
       from: '2026-04-25', to: '2026-04-26',
       clientsHelped: { total: 0, byService: {}, byCategory: {} },
