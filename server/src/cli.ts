@@ -8,6 +8,7 @@ import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { readServerConfig } from './config';
 import { DEMO_PASSWORD, type DemoDeskCode } from './demo/demo-staff';
+import { DEMO_LOCATION } from './demo/seed';
 import { createAccount } from './repositories/accounts';
 import { runImportCommand } from './import/import-command';
 import { migrate } from './db/migrate';
@@ -21,7 +22,7 @@ async function main(command: string): Promise<void> {
     case 'start': {
       const server = await startServer(config);
       server.app.log.info(`Balie server on ${server.url} (desk in a browser: ${server.url}/desk/)`);
-      printDemoAccess(server.demoDeskCodes);
+      printDemoAccess(server.demoDeskCodes, server.url);
       const shutdown = (signal: string) => {
         server.app.log.info({ signal }, 'shutting down');
         server.stop().then(() => process.exit(0), (error: unknown) => {
@@ -72,9 +73,13 @@ async function main(command: string): Promise<void> {
 }
 
 /** For the person who started a demo: how to register a desk and sign in (stdout, not the log). */
-function printDemoAccess(codes: readonly DemoDeskCode[]): void {
+function printDemoAccess(codes: readonly DemoDeskCode[], url: string): void {
   if (codes.length === 0) return;
-  console.log(`Demo: register a desk with one of these codes (valid 24 h): ${codes.map((c) => `${c.deskId} ${c.code}`).join(', ')}`);
+  const desks = codes.filter((c) => c.kind === 'desk');
+  console.log(`Demo: register a desk with one of these codes (valid 24 h): ${desks.map((c) => `${c.deskId} ${c.code}`).join(', ')}`);
+  for (const display of codes.filter((c) => c.kind === 'display')) {
+    console.log(`Demo: link the waiting-room display at ${url}/display/${DEMO_LOCATION.id} with the code ${display.code}; supervisors: ${url}/supervisor/`);
+  }
   console.log(`Demo: sign in as medewerker1..4 (clerks), teamleider (supervisor) or beheerder (admin), password ${DEMO_PASSWORD}`);
 }
 

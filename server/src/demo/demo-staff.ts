@@ -24,24 +24,29 @@ export async function seedDemoStaff(tx: Queryable): Promise<void> {
 }
 
 export interface DemoDeskCode {
-  deskId: string;
+  /** A desk's code names its desk; the waiting-room display's names none. */
+  kind: 'desk' | 'display';
+  deskId: string | null;
   code: string;
 }
 
-/** A fresh registration code for each desk of the location, valid 24 hours (older ones simply expire). */
+/**
+ * A fresh registration code for each desk of the location and one for its waiting-room display,
+ * valid 24 hours (older ones simply expire).
+ */
 export async function demoDeskCodes(tx: Queryable, locationId: string): Promise<DemoDeskCode[]> {
   const admins = await tx.query<{ id: string }>("SELECT id FROM accounts WHERE username = 'beheerder' AND role = 'admin'");
   const admin = admins[0];
   if (!admin) return [];
   const desks = await tx.query<{ id: string }>('SELECT id FROM desks WHERE location_id = $1 ORDER BY id', [locationId]);
   const codes: DemoDeskCode[] = [];
-  for (const desk of desks) {
+  for (const { kind, deskId } of [...desks.map((desk) => ({ kind: 'desk' as const, deskId: desk.id })), { kind: 'display' as const, deskId: null }]) {
     const code = newRegistrationCode(randomBytes(12));
     await tx.query(
-      "INSERT INTO registration_codes (code_hash, location_id, kind, desk_id, created_by, expires_at) VALUES ($1, $2, 'desk', $3, $4, now() + interval '24 hours')",
-      [tokenHash(normaliseRegistrationCode(code)), locationId, desk.id, admin.id],
+      "INSERT INTO registration_codes (code_hash, location_id, kind, desk_id, created_by, expires_at) VALUES ($1, $2, $3, $4, $5, now() + interval '24 hours')",
+      [tokenHash(normaliseRegistrationCode(code)), locationId, kind, deskId, admin.id],
     );
-    codes.push({ deskId: desk.id, code });
+    codes.push({ kind, deskId, code });
   }
   return codes;
 }

@@ -125,7 +125,9 @@ describe.each(databaseKindsUnderTest())('trying the demo end to end on %s', (kin
   });
 
   it('a demo clerk registers a desk with a code printed at start and signs in with the demo password', async () => {
-    expect(server.demoDeskCodes.map((code) => code.deskId)).toEqual(['MAA-D1', 'MAA-D2', 'MAA-D3', 'MAA-D4']);
+    expect(server.demoDeskCodes.map((code) => [code.kind, code.deskId])).toEqual([
+      ['desk', 'MAA-D1'], ['desk', 'MAA-D2'], ['desk', 'MAA-D3'], ['desk', 'MAA-D4'], ['display', null],
+    ]);
     const code = server.demoDeskCodes[1]!.code;
     const registered = await postJson(server, '/api/v1/devices/register', { code, name: 'demo desk' });
     expect(registered.status).toBe(201);
@@ -133,6 +135,15 @@ describe.each(databaseKindsUnderTest())('trying the demo end to end on %s', (kin
     expect(desk.deskId).toBe('MAA-D2');
     const signedIn = await postJson(server, '/api/v1/auth/sign-in', { username: 'medewerker1', password: DEMO_PASSWORD, device: desk });
     expect(signedIn.status).toBe(200);
+  });
+
+  it('the printed display code links the waiting-room display, which then reads the calls', async () => {
+    const { code } = server.demoDeskCodes.find((candidate) => candidate.kind === 'display')!;
+    const registered = await postJson(server, '/api/v1/devices/register', { code, name: 'hall screen' });
+    expect(registered.status).toBe(201);
+    const display = (await registered.json()) as { deviceId: string; deviceSecret: string };
+    const calls = await fetch(`${server.url}/api/v1/display/calls`, { headers: { authorization: `Display ${display.deviceId}.${display.deviceSecret}` } });
+    expect(calls.status).toBe(200);
   });
 
   it('keeps the codes out of the server log', async () => {
