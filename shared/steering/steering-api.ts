@@ -50,7 +50,7 @@ export const steeringFiguresSchema = z.object({
     byService: z.record(z.string(), z.number().int().nonnegative()),
     byCategory: z.record(z.string(), z.number().int().nonnegative()),
   }),
-  /** Visits (a person who came, on a day) and the days a desk of the location(s) opened. */
+  /** Visits (a person who came, on a day) and the days open (a location and a day one of its desks opened). */
   visits: z.object({ total: z.number().int().nonnegative(), daysOpen: z.number().int().nonnegative(), perDayOpen: z.number().nonnegative().nullable() }),
   /** The clients' ratings (1-10); satisfied is 7 or more. */
   rating: z.object({ count: z.number().int().nonnegative(), mean: z.number().nullable(), satisfied: z.number().int().nonnegative(), satisfiedShare: share }),

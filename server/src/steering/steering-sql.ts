@@ -8,7 +8,8 @@
  *   walk-ins, who have no stored person);
  * - a **visit** is a person on a day who came: one of their appointments got past expected and
  *   no-show (checked in, walked in, or transferred to);
- * - a **day open** is a day on which a desk of the location(s) opened;
+ * - a **day open** is a location and a day on which one of its desks opened (two locations open on
+ *   the same day are two days open, so visits per day open stay a service point's figure);
  * - **ratings** are the accepted `ratingGiven` events of the period (one per appointment: a second
  *   one is a conflict and does not count);
  * - a **sponsor** is counted once by KvK number, or by name (case and spaces ignored) when it has
@@ -48,8 +49,8 @@ SELECT
   (SELECT coalesce(jsonb_object_agg(service, n), '{}') FROM (SELECT service, count(DISTINCT person)::int AS n FROM helped GROUP BY service) s) AS by_service,
   (SELECT coalesce(jsonb_object_agg(category, n), '{}') FROM (SELECT category, count(*)::int AS n FROM helped_persons GROUP BY category) c) AS by_category,
   (SELECT count(*) FROM (SELECT DISTINCT loc, person, day FROM st WHERE status NOT IN ('expected', 'no-show')) v)::int AS visits,
-  (SELECT count(DISTINCT e.day) FROM events e
-    WHERE e.location_id = ANY($1::text[]) AND e.day BETWEEN $2::date AND $3::date AND e.outcome = 'accepted' AND e.type = 'deskOpened')::int AS days_open,
+  (SELECT count(*) FROM (SELECT DISTINCT e.location_id, e.day FROM events e
+    WHERE e.location_id = ANY($1::text[]) AND e.day BETWEEN $2::date AND $3::date AND e.outcome = 'accepted' AND e.type = 'deskOpened') d)::int AS days_open,
   (SELECT count(*) FROM ratings)::int AS ratings,
   (SELECT sum(score) FROM ratings)::int AS rating_sum,
   (SELECT count(*) FROM ratings WHERE score >= 7)::int AS satisfied,
