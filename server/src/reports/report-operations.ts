@@ -13,6 +13,7 @@ import {
   liveViewSchema,
   reportSettingsSchema,
 } from '../../../shared/reports/supervision-api';
+import { SUPERVISORS } from './report-scope';
 
 /** Request bodies of the supervisors' routes. */
 export const REPORT_REQUEST_SCHEMAS = {
@@ -29,7 +30,6 @@ export const REPORT_RESPONSE_SCHEMAS = {
   ConflictRecord: conflictRecordSchema,
 } satisfies Record<string, z.ZodType>;
 
-const SUPERVISORS = { roles: ['supervisor', 'admin'] } as const;
 const error = (description: string) => ({ description, schema: 'ApiError' }) as const;
 const scopeErrors = {
   403: error('A clerk (`forbidden`), or a supervisor asking for another location (`forbidden`).'),

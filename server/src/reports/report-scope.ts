@@ -7,6 +7,9 @@ import type { Principal } from '../auth/principal';
 import { mayAccessLocation } from '../auth/principal';
 import type { Queryable } from '../db/database';
 
+/** Who may read reports and the steering report: supervisors (their location) and admins (every location). Clerks get 403. */
+export const SUPERVISORS = { roles: ['supervisor', 'admin'] } as const;
+
 export type ScopeResult =
   | { ok: true; locationIds: string[] }
   | { ok: false; status: 400 | 403 | 404; error: string; message: string };

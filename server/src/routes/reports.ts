@@ -17,23 +17,12 @@ import { findConflict, listConflicts, resolveConflict } from '../reports/conflic
 import { eventRows } from '../reports/event-export';
 import { liveView } from '../reports/live-view';
 import { computeReport } from '../reports/report-query';
-import { locationsInScope } from '../reports/report-scope';
+import { SUPERVISORS } from '../reports/report-scope';
 import { readReportSettings, writeReportSettings } from '../reports/report-settings';
+import { scopedLocations, sendCsv } from './supervision-support';
 import { parseOrReply } from './validation';
 
-/** Who may read reports: supervisors (their location) and admins (every location). Clerks get 403. */
-export const SUPERVISORS = { roles: ['supervisor', 'admin'] } as const;
-
 const eventIdParams = z.object({ eventId: z.string().min(1).max(128) });
-
-function sendCsv(reply: FastifyReply, name: string, csv: string): FastifyReply {
-  return reply
-    .header('content-type', 'text/csv; charset=utf-8')
-    .header('content-disposition', `attachment; filename="${name}.csv"`)
-    .header('cache-control', 'no-store')
-    // A byte order mark, so spreadsheets read the UTF-8 names and headers right.
-    .send(`\uFEFF${csv}`);
-}
 
 const fileName = (kind: string, locationIds: readonly string[], from: string, to: string, lang: ReportLanguage) =>
   `${kind}-${locationIds.length === 1 ? locationIds[0] : 'all'}-${from === to ? from : `${from}_${to}`}-${lang}`;
@@ -44,12 +33,7 @@ const fileName = (kind: string, locationIds: readonly string[], from: string, to
  * report settings, and the review of recorded conflicts.
  */
 export const reportRoutes: FastifyPluginAsync<{ db: Database }> = async (app, { db }) => {
-  async function scoped(principal: Principal, location: string | undefined, reply: FastifyReply, single = false) {
-    const scope = await locationsInScope(db, principal, location, { single });
-    if (scope.ok) return scope.locationIds;
-    void reply.code(scope.status).send({ error: scope.error, message: scope.message });
-    return null;
-  }
+  const scoped = (principal: Principal, location: string | undefined, reply: FastifyReply, single = false) => scopedLocations(db, principal, location, reply, single);
 
   app.get('/api/v1/reports', async (request, reply) => {
     const principal = await authorize(db, request, reply, SUPERVISORS);

@@ -3,13 +3,13 @@
  */
 import type { z } from 'zod';
 import { steeringExportQuerySchema, steeringQuerySchema, steeringReportSchema } from '../../../shared/steering/steering-api';
+import { SUPERVISORS } from '../reports/report-scope';
 
 /** Answers of the steering routes. */
 export const STEERING_RESPONSE_SCHEMAS = {
   SteeringReport: steeringReportSchema,
 } satisfies Record<string, z.ZodType>;
 
-const SUPERVISORS = { roles: ['supervisor', 'admin'] } as const;
 const error = (description: string) => ({ description, schema: 'ApiError' }) as const;
 const scopeErrors = {
   403: error('A clerk (`forbidden`), or a supervisor asking for another location (`forbidden`).'),
