@@ -3,7 +3,7 @@
  * (fingerprints permanently impossible, card not at this location...). A reason is required: the
  * panel refuses an empty one and keeps what was chosen. Esc closes the panel, not the visit.
  */
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useLayoutEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { ChecklistOption } from '../../../../shared/checklists/definition-schema';
 import { stepValueSchema, type StepValue } from '../../../../shared/checklists/step-value';
 import { useI18n } from '../../i18n/i18n';
@@ -23,7 +23,7 @@ export function ExceptionPanel({ exceptions, onRecord, onError, onClose }: Excep
   const reasonId = useId();
   const firstChoice = useRef<HTMLInputElement>(null);
   const reasonField = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => firstChoice.current?.focus(), []);
+  useLayoutEffect(() => firstChoice.current?.focus(), []);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -3,7 +3,7 @@
  * in a form), send them to another desk for the same service, and write notes. Enter confirms,
  * Esc closes a panel without leaving the visit.
  */
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useLayoutEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { AppointmentNote } from '../../../../shared/domain/appointment-state';
 import { useI18n } from '../../i18n/i18n';
 
@@ -14,7 +14,7 @@ interface PanelProps {
 
 function usePanelKeys(onClose: () => void) {
   const first = useRef<HTMLInputElement & HTMLSelectElement>(null);
-  useEffect(() => first.current?.focus(), []);
+  useLayoutEffect(() => first.current?.focus(), []);
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape') {
       event.stopPropagation();

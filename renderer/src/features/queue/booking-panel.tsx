@@ -3,7 +3,7 @@
  * person by person; a person who did not come is marked; a family member who was not booked is
  * added (W); the booking is cancelled as a whole, never one person of it.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { CheckInMethod } from '../../../../shared/domain/codes';
 import { callAppointment, cancelBooking, checkIn, markNoShow } from '../../../../shared/domain/commands-queue';
 import type { BalieEvent } from '../../../../shared/sync/events';
@@ -68,8 +68,10 @@ export function BookingPanel({ appointments, perform, checkInMethod, walkInOpen,
   const heading = useRef<HTMLHeadingElement>(null);
   const checkInButton = useRef<HTMLButtonElement>(null);
   const first = appointments[0];
-  useEffect(() => {
+  useLayoutEffect(() => {
     // An opened booking takes the focus where work continues: checking in, when anyone still can.
+    // A layout effect, so the focus is there in the same frame as the panel: a key typed right
+    // after the panel appears must not go to the page.
     const button = checkInButton.current;
     if (button && !button.disabled) button.focus();
     else heading.current?.focus();

@@ -2,7 +2,7 @@
  * The desk itself: open or closed, a pause with its reason, and the actions that change it. A
  * pause asks for a reason first (and a note for "other", as the shared rules demand).
  */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import { PAUSE_REASONS, type PauseReason } from '../../../../shared/domain/codes';
 import { closeDesk, endPause, openDesk, startPause } from '../../../../shared/domain/commands-desk';
 import type { LocalDesk } from '../../db/desk-db';
@@ -64,7 +64,7 @@ function PauseForm({ perform, onClose }: { perform: Perform; onClose(): void }) 
   const [note, setNote] = useState('');
   const [missingReason, setMissingReason] = useState(false);
   const firstReason = useRef<HTMLInputElement>(null);
-  useEffect(() => firstReason.current?.focus(), []);
+  useLayoutEffect(() => firstReason.current?.focus(), []);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -3,7 +3,7 @@
  * the IND invited). The shared rule checks the input (name, date of birth, V-number, at most six
  * persons) and its refusal is shown; nothing typed is lost when it refuses.
  */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import { NATIONALITY_CATEGORIES, SERVICE_CODES, WALK_IN_REASONS, type NationalityCategory, type ServiceCode, type WalkInReason } from '../../../../shared/domain/codes';
 import { registerWalkIn } from '../../../../shared/domain/commands-desk';
 import type { LocalAppointment } from '../../db/desk-db';
@@ -19,7 +19,7 @@ export function WalkInForm({ booking, perform, onClose }: { booking: LocalAppoin
   const [service, setService] = useState<ServiceCode>(booking.service);
   const [reason, setReason] = useState<WalkInReason>('family-member');
   const nameField = useRef<HTMLInputElement>(null);
-  useEffect(() => nameField.current?.focus(), []);
+  useLayoutEffect(() => nameField.current?.focus(), []);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
