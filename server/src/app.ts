@@ -15,6 +15,7 @@ import { healthRoutes } from './routes/health';
 import { openApiRoutes } from './routes/openapi';
 import { importRoutes } from './routes/import';
 import { reportRoutes } from './routes/reports';
+import { fastTrackRoutes } from './routes/fast-track';
 import { steeringRoutes } from './routes/steering';
 import { streamRoutes } from './routes/stream';
 import { supervisorPageRoutes } from './routes/supervisor-page';
@@ -61,6 +62,7 @@ export async function buildApp({ config, db, logger = true }: AppOptions): Promi
   await app.register(streamRoutes, { db, pokes });
   await app.register(reportRoutes, { db });
   await app.register(steeringRoutes, { db });
+  await app.register(fastTrackRoutes, { db });
   await app.register(displayRoutes, { db, pokes });
   await app.register(displayPageRoutes, { db, rendererDir: config.rendererDir });
   await app.register(supervisorPageRoutes, { rendererDir: config.rendererDir });

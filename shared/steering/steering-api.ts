@@ -1,11 +1,11 @@
 /**
  * Wire format of the steering report (`GET /api/v1/steering`, issue #10): the pilot's numbers of
  * a period and location(s), each beside the same figure of the previous period of the same length.
- * Sponsors appear only as counts, never by name. The fast-track clock and the share of the
- * location's sponsor list are not part of it yet (they need data the server does not hold yet).
+ * Sponsors appear only as counts, never by name.
  */
 import { z } from 'zod';
 import { addDays, isCalendarDate } from '../domain/calendar-date';
+import { fastTrackFiguresSchema } from '../fast-track/fast-track-api';
 import { MAX_REPORT_DAYS, REPORT_LANGUAGES } from '../reports/report-api';
 
 const dateSchema = z.string().refine(isCalendarDate, { message: 'expected a calendar date written as YYYY-MM-DD' });
@@ -54,8 +54,19 @@ export const steeringFiguresSchema = z.object({
   visits: z.object({ total: z.number().int().nonnegative(), daysOpen: z.number().int().nonnegative(), perDayOpen: z.number().nonnegative().nullable() }),
   /** The clients' ratings (1-10); satisfied is 7 or more. */
   rating: z.object({ count: z.number().int().nonnegative(), mean: z.number().nullable(), satisfied: z.number().int().nonnegative(), satisfiedShare: share }),
-  /** Distinct sponsors of bookings with a finished service, and how many of them are recognised. */
-  sponsors: z.object({ served: z.number().int().nonnegative(), recognised: z.number().int().nonnegative() }),
+  /**
+   * Distinct sponsors of bookings with a finished service, how many of them are recognised, and how
+   * many are on the location's sponsor list (its size the denominator of the share).
+   */
+  sponsors: z.object({
+    served: z.number().int().nonnegative(),
+    recognised: z.number().int().nonnegative(),
+    onList: z.number().int().nonnegative(),
+    listSize: z.number().int().nonnegative(),
+    listShare: share,
+  }),
+  /** The BRP fast-track registrations of the period (by registration day) and their BSN within 3 working days. */
+  fastTrack: fastTrackFiguresSchema,
   waitingTime: z.object({ count: z.number().int().nonnegative(), median: seconds, p90: seconds }),
   serviceTime: z.object({ count: z.number().int().nonnegative(), median: seconds, p90: seconds }),
   firstTimeRight: z.object({ finishedVisits: z.number().int().nonnegative(), firstTimeRight: z.number().int().nonnegative(), share }),

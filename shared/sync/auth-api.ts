@@ -1,11 +1,13 @@
 /**
  * Wire format of sign-in and device registration (`/api/v1/auth/*`, `/api/v1/devices/*`).
  * A clerk signs in on a registered desk (its device id and secret travel with the password) and
- * gets a session token bound to that desk; supervisors and admins may sign in from a browser.
+ * gets a session token bound to that desk; supervisors and admins may sign in from a browser, the
+ * municipality's back office from a browser only.
  */
 import { z } from 'zod';
 
-export const ROLES = ['clerk', 'supervisor', 'admin'] as const;
+/** `municipality`: GemeenteLoket back office, who record the BSN of fast-track registrations (issue #10). */
+export const ROLES = ['clerk', 'supervisor', 'admin', 'municipality'] as const;
 export type Role = (typeof ROLES)[number];
 
 const usernameSchema = z.string().trim().toLowerCase().min(2).max(64).regex(/^[a-z0-9._-]+$/, 'letters, digits, dot, dash or underscore');

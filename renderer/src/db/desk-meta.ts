@@ -3,6 +3,7 @@
  * sequence number, the pull cursor, the last successful sync and who is signed in (a summary only:
  * the session token never goes into IndexedDB, it stays with the DeskBridge).
  */
+import type { Role } from '../../../shared/sync/auth-api';
 import type { DeskDatabase } from './desk-db';
 
 /** Who is signed in on this desk, for the screen and for making events. Never the token. */
@@ -10,7 +11,7 @@ export interface SessionSummary {
   accountId: string;
   username: string;
   displayName: string;
-  role: 'clerk' | 'supervisor' | 'admin';
+  role: Exclude<Role, 'municipality'>;
   /** The registered device the session is bound to (the events' `deviceId`). */
   deviceId: string;
   deskId: string;

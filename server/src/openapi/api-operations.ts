@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { checklistDefinitionSchema, conditionSchema } from '../../../shared/checklists/definition-schema';
 import {
   apiErrorSchema,
+  ROLES,
   deviceRegistrationRequestSchema,
   deviceRegistrationResponseSchema,
   registrationCodeRequestSchema,
@@ -29,6 +30,7 @@ import type { AccessRule } from '../auth/principal';
 import { DISPLAY_OPERATIONS, DISPLAY_RESPONSE_SCHEMAS } from '../display/display-operations';
 import { REPORT_OPERATIONS, REPORT_REQUEST_SCHEMAS, REPORT_RESPONSE_SCHEMAS } from '../reports/report-operations';
 import { appointmentsQuerySchema } from '../routes/appointments';
+import { FAST_TRACK_OPERATIONS, FAST_TRACK_REQUEST_SCHEMAS, FAST_TRACK_RESPONSE_SCHEMAS } from '../fast-track/fast-track-operations';
 import { STEERING_OPERATIONS, STEERING_RESPONSE_SCHEMAS } from '../steering/steering-operations';
 
 /** Named schemas of request bodies, converted as the server reads them (before defaults apply). */
@@ -46,6 +48,7 @@ export const REQUEST_SCHEMAS = {
   /** Not a body of its own: what each item of `PushRequest.events` must be to be accepted. */
   BalieEvent: balieEventSchema,
   ...REPORT_REQUEST_SCHEMAS,
+  ...FAST_TRACK_REQUEST_SCHEMAS,
 } satisfies Record<string, z.ZodType>;
 
 /** The stream's `changes` message: the location's newest change number. */
@@ -72,6 +75,7 @@ export const RESPONSE_SCHEMAS = {
   ImportFileError: importFileErrorSchema,
   ...REPORT_RESPONSE_SCHEMAS,
   ...STEERING_RESPONSE_SCHEMAS,
+  ...FAST_TRACK_RESPONSE_SCHEMAS,
   ...DISPLAY_RESPONSE_SCHEMAS,
 } satisfies Record<string, z.ZodType>;
 
@@ -107,6 +111,7 @@ export interface ApiOperation {
 }
 
 const SIGNED_IN = { roles: ['clerk', 'supervisor', 'admin'] } as const satisfies AccessRule;
+const ANY_ACCOUNT = { roles: ROLES } as const satisfies AccessRule;
 const ON_A_DESK = { roles: ['clerk', 'supervisor', 'admin'], device: 'required' } as const satisfies AccessRule;
 const ADMIN = { roles: ['admin'] } as const satisfies AccessRule;
 
@@ -173,7 +178,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     operationId: 'signOut',
     tag: 'auth',
     summary: "Ends the session of the request's bearer token.",
-    access: SIGNED_IN,
+    access: ANY_ACCOUNT,
     responses: { 204: { description: 'Signed out: the token no longer works.' } },
   },
   {
@@ -385,5 +390,6 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   },
   ...REPORT_OPERATIONS,
   ...STEERING_OPERATIONS,
+  ...FAST_TRACK_OPERATIONS,
   ...DISPLAY_OPERATIONS,
 ];

@@ -8,6 +8,7 @@
  * writes (`io: 'output'` for answers). Anything else unrepresentable becomes `{}` (any value).
  */
 import { z } from 'zod';
+import { ROLES } from '../../../shared/sync/auth-api';
 import { calendarDateSchema } from '../../../shared/sync/day';
 import { SERVER_VERSION } from '../version';
 import { API_OPERATIONS, REQUEST_SCHEMAS, RESPONSE_SCHEMAS, type ApiOperation, type ApiResponse } from './api-operations';
@@ -34,7 +35,7 @@ export interface OpenApiOperation {
   responses: Record<string, JsonSchema>;
 }
 
-const ALL_ROLES = ['clerk', 'supervisor', 'admin'];
+const ALL_ROLES = ROLES;
 
 /** `/desk/*` → `/desk/{path}`, `/items/:id` → `/items/{id}`. */
 export function openApiPath(fastifyPath: string): string {

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { pinVerifierSchema, setPinRequestSchema, signInRequestSchema, type SignInResponse } from '../../../shared/sync/auth-api';
+import { pinVerifierSchema, ROLES, setPinRequestSchema, signInRequestSchema, type SignInResponse } from '../../../shared/sync/auth-api';
 import { makePinVerifier, offlineUnlockFor } from '../auth/pin-verifier';
 import { authorize, mayAccessLocation } from '../auth/principal';
 import { newToken, tokenHash, verifyAgainstDecoy, verifyPassword } from '../auth/secrets';
@@ -42,6 +42,9 @@ export const authRoutes: FastifyPluginAsync<{ db: Database }> = async (app, { db
     if (!device && summary.role === 'clerk') {
       return reply.code(403).send({ error: 'desk-required', message: 'Clerks sign in on a registered desk.' });
     }
+    if (device && summary.role === 'municipality') {
+      return reply.code(403).send({ error: 'no-desk-work', message: 'This account records BSNs in the browser, not at a desk.' });
+    }
     if (device && !mayAccessLocation(summary, device.location_id)) {
       return reply.code(403).send({ error: 'other-location', message: 'This account works at another location.' });
     }
@@ -77,7 +80,7 @@ export const authRoutes: FastifyPluginAsync<{ db: Database }> = async (app, { db
   });
 
   app.post('/api/v1/auth/sign-out', async (request, reply) => {
-    const principal = await authorize(db, request, reply, { roles: ['clerk', 'supervisor', 'admin'] });
+    const principal = await authorize(db, request, reply, { roles: ROLES });
     if (!principal) return reply;
     const token = request.headers.authorization!.slice('Bearer '.length);
     await db.query('UPDATE sessions SET revoked_at = now() WHERE token_hash = $1', [tokenHash(token)]);

@@ -73,8 +73,9 @@ async function streamLocation(
   query: unknown,
 ): Promise<{ ok: true; locationId: string } | { ok: false; status: number; error: string; message: string }> {
   if (principal.device) return { ok: true, locationId: principal.device.locationId };
-  // Clerks work at a registered desk only (their sign-in requires one); this is a second fence.
-  if (principal.role === 'clerk') return { ok: false, status: 403, error: 'forbidden', message: 'This account may not do this here.' };
+  // Clerks work at a registered desk only (their sign-in requires one); this is a second fence. The
+  // municipality's back office has no business with the live desks.
+  if (principal.role !== 'supervisor' && principal.role !== 'admin') return { ok: false, status: 403, error: 'forbidden', message: 'This account may not do this here.' };
   const parsed = streamQuerySchema.safeParse(query);
   if (!parsed.success) return { ok: false, status: 400, error: 'bad-request', message: 'location must be a location id.' };
   const scope = await locationsInScope(db, principal, parsed.data.location, { single: true });

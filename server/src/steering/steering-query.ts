@@ -1,9 +1,11 @@
 /**
- * The steering report: the steering SQL (steering-sql.ts) and the report's SQL for the times and
- * first time right, for the period asked and the previous period of the same length.
+ * The steering report: the steering SQL (steering-sql.ts), the report's SQL for the times and
+ * first time right, and the fast-track clock (fast-track/fast-track-query.ts), for the period asked and the previous period of the same length.
  */
+import { amsterdamDateOf } from '../../../shared/domain/calendar-date';
 import { previousPeriodOf, type SteeringFigures, type SteeringReport } from '../../../shared/steering/steering-api';
 import type { Database } from '../db/database';
+import { fastTrackFiguresOf } from '../fast-track/fast-track-query';
 import { computeReport } from '../reports/report-query';
 import { STEERING_SQL } from './steering-sql';
 
@@ -18,6 +20,8 @@ interface SteeringRow {
   satisfied: number;
   sponsors: number;
   recognised_sponsors: number;
+  sponsors_on_list: number;
+  sponsor_list_size: number;
   booked: number;
   no_shows: number;
 }
@@ -27,7 +31,7 @@ const sortedRecord = (record: Record<string, number>) =>
   Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, value]) => [key, Number(value)]));
 
 /** The figures of one period. */
-export async function steeringFigures(db: Database, locationIds: readonly string[], from: string, to: string): Promise<SteeringFigures> {
+export async function steeringFigures(db: Database, locationIds: readonly string[], from: string, to: string, today: string): Promise<SteeringFigures> {
   const [row] = await db.query<SteeringRow>(STEERING_SQL, [[...locationIds], from, to]);
   const report = await computeReport(db, { locationIds, from, to });
   if (!row) throw new Error('The steering query returned no row.');
@@ -45,7 +49,14 @@ export async function steeringFigures(db: Database, locationIds: readonly string
       satisfied: Number(row.satisfied),
       satisfiedShare: share(Number(row.satisfied), ratings),
     },
-    sponsors: { served: Number(row.sponsors), recognised: Number(row.recognised_sponsors) },
+    sponsors: {
+      served: Number(row.sponsors),
+      recognised: Number(row.recognised_sponsors),
+      onList: Number(row.sponsors_on_list),
+      listSize: Number(row.sponsor_list_size),
+      listShare: share(Number(row.sponsors_on_list), Number(row.sponsor_list_size)),
+    },
+    fastTrack: await fastTrackFiguresOf(db, { locationIds, from, to }, today),
     waitingTime: { count: report.overall.waitingTime.count, median: report.overall.waitingTime.median, p90: report.overall.waitingTime.p90 },
     serviceTime: { count: report.overall.serviceTime.count, median: report.overall.serviceTime.median, p90: report.overall.serviceTime.p90 },
     firstTimeRight: { finishedVisits: report.visits.finished, firstTimeRight: report.visits.firstTimeRight, share: report.visits.firstTimeRightShare },
@@ -53,12 +64,19 @@ export async function steeringFigures(db: Database, locationIds: readonly string
   };
 }
 
-/** The steering report of `from`-`to` and of the period before it. */
-export async function computeSteeringReport(db: Database, scope: { locationIds: readonly string[]; from: string; to: string }): Promise<SteeringReport> {
+/**
+ * The steering report of `from`-`to` and of the period before it; `today` (Amsterdam) decides
+ * which fast-track registrations without a BSN are overdue.
+ */
+export async function computeSteeringReport(
+  db: Database,
+  scope: { locationIds: readonly string[]; from: string; to: string },
+  today: string = amsterdamDateOf(new Date()),
+): Promise<SteeringReport> {
   const previous = previousPeriodOf(scope);
   return {
     locationIds: [...scope.locationIds].sort(),
-    current: await steeringFigures(db, scope.locationIds, scope.from, scope.to),
-    previous: await steeringFigures(db, scope.locationIds, previous.from, previous.to),
+    current: await steeringFigures(db, scope.locationIds, scope.from, scope.to, today),
+    previous: await steeringFigures(db, scope.locationIds, previous.from, previous.to, today),
   };
 }

@@ -14,10 +14,15 @@
  *   one is a conflict and does not count);
  * - a **sponsor** is counted once by KvK number, or by name (case and spaces ignored) when it has
  *   none, over the bookings with a helped person; it is recognised when any such booking says so;
+ * - the **sponsor list** of the locations (their union): a served sponsor is on it when its KvK
+ *   number or its name key matches an entry;
  * - **no-shows** over the booked (not walk-in, not cancelled) appointments, as in the report.
  *
  * Parameters: $1 location ids (text[]), $2 first day, $3 last day (dates).
  */
+/** A sponsor's name as a key: trimmed, lower case, runs of spaces as one. */
+export const SPONSOR_NAME_KEY = (column: string) => `lower(regexp_replace(btrim(${column}), '\\s+', ' ', 'g'))`;
+
 export const STEERING_SQL = `
 WITH st AS MATERIALIZED (
   SELECT st.state->>'personId' AS person, st.state->>'bookingId' AS booking, st.state->>'service' AS service,
@@ -34,10 +39,14 @@ helped_persons AS (
    GROUP BY h.person
 ),
 sponsors AS (
-  SELECT coalesce(b.sponsor_kvk, lower(regexp_replace(btrim(b.sponsor_name), '\\s+', ' ', 'g'))) AS sponsor, bool_or(b.sponsor_recognised) AS recognised
+  SELECT coalesce(b.sponsor_kvk, ${SPONSOR_NAME_KEY('b.sponsor_name')}) AS sponsor, max(b.sponsor_kvk) AS kvk,
+         min(${SPONSOR_NAME_KEY('b.sponsor_name')}) AS name_key, bool_or(b.sponsor_recognised) AS recognised
     FROM bookings b
    WHERE b.sponsor_name IS NOT NULL AND b.id IN (SELECT booking FROM helped)
    GROUP BY 1
+),
+sponsor_list AS (
+  SELECT DISTINCT sponsor_key, kvk, name_key FROM location_sponsors WHERE location_id = ANY($1::text[])
 ),
 ratings AS (
   SELECT (e.body->'payload'->>'score')::int AS score
@@ -56,6 +65,8 @@ SELECT
   (SELECT count(*) FROM ratings WHERE score >= 7)::int AS satisfied,
   (SELECT count(*) FROM sponsors)::int AS sponsors,
   (SELECT count(*) FROM sponsors WHERE recognised)::int AS recognised_sponsors,
+  (SELECT count(*) FROM sponsors s WHERE EXISTS (SELECT 1 FROM sponsor_list l WHERE l.kvk = s.kvk OR l.name_key = s.name_key))::int AS sponsors_on_list,
+  (SELECT count(DISTINCT sponsor_key) FROM sponsor_list)::int AS sponsor_list_size,
   (SELECT count(*) FROM st WHERE NOT walk_in)::int AS booked,
   (SELECT count(*) FROM st WHERE NOT walk_in AND status = 'no-show')::int AS no_shows
 `;

@@ -15,59 +15,65 @@ import { simulatedDesk } from '../support/simulated-desk';
 import { createTestDatabase, databaseKindsUnderTest, type TestDatabase } from '../support/test-databases';
 import { startTestServer } from '../support/test-server';
 
-const CALLERS = ['nobody', 'clerk MAA', 'clerk AMS', 'supervisor MAA', 'supervisor AMS', 'admin'] as const;
+const CALLERS = ['nobody', 'clerk MAA', 'clerk AMS', 'supervisor MAA', 'supervisor AMS', 'admin', 'municipality MAA'] as const;
 type Caller = (typeof CALLERS)[number];
 
 // prettier-ignore
-const MATRIX: Array<[route: string, answers: [nobody: number, clerkMaa: number, clerkAms: number, supervisorMaa: number, supervisorAms: number, admin: number]]> = [
-  //                                                      nobody  clerk   clerk   superv. superv. admin
-  //                                                              MAA     AMS     MAA     AMS     (browser)
-  ['GET /api/v1/health',                                  [200,    200,    200,    200,    200,    200]],
-  ['GET /api/v1/openapi.json',                            [200,    200,    200,    200,    200,    200]],
+const MATRIX: Array<[route: string, answers: [nobody: number, clerkMaa: number, clerkAms: number, supervisorMaa: number, supervisorAms: number, admin: number, municipalityMaa: number]]> = [
+  //                                                      nobody  clerk   clerk   superv. superv. admin      munici-
+  //                                                              MAA     AMS     MAA     AMS     (browser)  pality MAA
+  ['GET /api/v1/health',                                  [200,    200,    200,    200,    200,    200,    200]],
+  ['GET /api/v1/openapi.json',                            [200,    200,    200,    200,    200,    200,    200]],
   // Public on the demo database the test server runs on (any location's day); on a real database staff of the location only.
-  ['GET /api/v1/appointments (MAA)',                      [200,    200,    200,    200,    200,    200]],
-  ['POST /api/v1/auth/sign-in',                           [200,    200,    200,    200,    200,    200]],
-  ['POST /api/v1/auth/sign-out',                          [401,    204,    204,    204,    204,    204]],
-  ['PUT /api/v1/auth/pin',                                [401,    204,    204,    204,    204,    204]],
-  ['POST /api/v1/devices/registration-codes (MAA)',       [401,    403,    403,    403,    403,    201]],
-  ['POST /api/v1/devices/registration-codes (AMS)',       [401,    403,    403,    403,    403,    201]],
-  ['POST /api/v1/devices/register',                       [201,    201,    201,    201,    201,    201]],
-  ['POST /api/v1/locations',                              [401,    403,    403,    403,    403,    201]],
-  ['POST /api/v1/locations/{locationId}/desks (MAA)',     [401,    403,    403,    403,    403,    201]],
-  ['POST /api/v1/accounts',                               [401,    403,    403,    403,    403,    201]],
-  ['GET /api/v1/checklists',                              [401,    200,    200,    200,    200,    200]],
-  ['POST /api/v1/checklists',                             [401,    403,    403,    403,    403,    201]],
-  ['POST /api/v1/import/appointments (MAA)',              [401,    403,    403,    403,    403,    200]],
+  ['GET /api/v1/appointments (MAA)',                      [200,    200,    200,    200,    200,    200,    200]],
+  ['POST /api/v1/auth/sign-in',                           [200,    200,    200,    200,    200,    200,    200]],
+  ['POST /api/v1/auth/sign-out',                          [401,    204,    204,    204,    204,    204,    204]],
+  ['PUT /api/v1/auth/pin',                                [401,    204,    204,    204,    204,    204,    403]],
+  ['POST /api/v1/devices/registration-codes (MAA)',       [401,    403,    403,    403,    403,    201,    403]],
+  ['POST /api/v1/devices/registration-codes (AMS)',       [401,    403,    403,    403,    403,    201,    403]],
+  ['POST /api/v1/devices/register',                       [201,    201,    201,    201,    201,    201,    201]],
+  ['POST /api/v1/locations',                              [401,    403,    403,    403,    403,    201,    403]],
+  ['POST /api/v1/locations/{locationId}/desks (MAA)',     [401,    403,    403,    403,    403,    201,    403]],
+  ['POST /api/v1/accounts',                               [401,    403,    403,    403,    403,    201,    403]],
+  ['GET /api/v1/checklists',                              [401,    200,    200,    200,    200,    200,    403]],
+  ['POST /api/v1/checklists',                             [401,    403,    403,    403,    403,    201,    403]],
+  ['POST /api/v1/import/appointments (MAA)',              [401,    403,    403,    403,    403,    200,    403]],
   // Push and pull need a session on a desk device: browser sessions (supervisors, admins) are refused.
-  ['POST /api/v1/sync/push',                              [401,    200,    200,    403,    403,    403]],
-  ['GET /api/v1/sync/pull',                               [401,    200,    200,    403,    403,    403]],
+  ['POST /api/v1/sync/push',                              [401,    200,    200,    403,    403,    403,    403]],
+  ['GET /api/v1/sync/pull',                               [401,    200,    200,    403,    403,    403,    403]],
   // The change stream: a desk streams its own location (the query is ignored); a browser session
   // of a supervisor (own location) or admin names it.
-  ['GET /api/v1/sync/stream (MAA)',                       [401,    200,    200,    200,    403,    200]],
+  ['GET /api/v1/sync/stream (MAA)',                       [401,    200,    200,    200,    403,    200,    403]],
   // Reports are for supervisors (their own location) and admins (every location); clerks never.
-  ['GET /api/v1/reports (MAA)',                           [401,    403,    403,    200,    403,    200]],
-  ['GET /api/v1/reports/export (MAA)',                    [401,    403,    403,    200,    403,    200]],
-  ['GET /api/v1/reports/events (MAA)',                    [401,    403,    403,    200,    403,    200]],
-  ['GET /api/v1/reports/live (MAA)',                      [401,    403,    403,    200,    403,    200]],
-  ['GET /api/v1/reports/settings (MAA)',                  [401,    403,    403,    200,    403,    200]],
-  ['PUT /api/v1/reports/settings (MAA)',                  [401,    403,    403,    200,    403,    200]],
-  ['GET /api/v1/reports/conflicts (MAA)',                 [401,    403,    403,    200,    403,    200]],
-  ['GET /api/v1/steering (MAA)',                          [401,    403,    403,    200,    403,    200]],
-  ['GET /api/v1/steering/export (MAA)',                   [401,    403,    403,    200,    403,    200]],
+  ['GET /api/v1/reports (MAA)',                           [401,    403,    403,    200,    403,    200,    403]],
+  ['GET /api/v1/reports/export (MAA)',                    [401,    403,    403,    200,    403,    200,    403]],
+  ['GET /api/v1/reports/events (MAA)',                    [401,    403,    403,    200,    403,    200,    403]],
+  ['GET /api/v1/reports/live (MAA)',                      [401,    403,    403,    200,    403,    200,    403]],
+  ['GET /api/v1/reports/settings (MAA)',                  [401,    403,    403,    200,    403,    200,    403]],
+  ['PUT /api/v1/reports/settings (MAA)',                  [401,    403,    403,    200,    403,    200,    403]],
+  ['GET /api/v1/reports/conflicts (MAA)',                 [401,    403,    403,    200,    403,    200,    403]],
+  ['GET /api/v1/steering (MAA)',                          [401,    403,    403,    200,    403,    200,    403]],
+  // The fast track: the municipality's back office, supervisors and admins; nobody of another location.
+  ['GET /api/v1/fast-track (MAA)',                        [401,    403,    403,    200,    403,    200,    200]],
+  // No such registration: the access rule lets them through to the 404.
+  ['PUT /api/v1/fast-track/{appointmentId}',              [401,    403,    403,    404,    404,    404,    404]],
+  ['GET /api/v1/locations/{locationId}/sponsors (MAA)',   [401,    403,    403,    200,    403,    200,    403]],
+  ['PUT /api/v1/locations/{locationId}/sponsors (MAA)',   [401,    403,    403,    403,    403,    200,    403]],
+  ['GET /api/v1/steering/export (MAA)',                   [401,    403,    403,    200,    403,    200,    403]],
   // No such conflict: the access rule lets supervisors and admins through to the 404.
-  ['POST /api/v1/reports/conflicts/{eventId}/resolution', [401,    403,    403,    404,    404,    404]],
+  ['POST /api/v1/reports/conflicts/{eventId}/resolution', [401,    403,    403,    404,    404,    404,    403]],
   // A display device's credential is not a session: every session and nobody get 401 here.
-  ['GET /api/v1/display/calls',                           [401,    401,    401,    401,    401,    401]],
-  ['GET /api/v1/display/stream',                          [401,    401,    401,    401,    401,    401]],
-  ['GET /',                                               [302,    302,    302,    302,    302,    302]],
-  ['GET /supervisor',                                     [302,    302,    302,    302,    302,    302]],
+  ['GET /api/v1/display/calls',                           [401,    401,    401,    401,    401,    401,    401]],
+  ['GET /api/v1/display/stream',                          [401,    401,    401,    401,    401,    401,    401]],
+  ['GET /',                                               [302,    302,    302,    302,    302,    302,    302]],
+  ['GET /supervisor',                                     [302,    302,    302,    302,    302,    302,    302]],
   // The test server has no renderer build: 503 for everyone (public pages otherwise; the data routes check the role).
-  ['GET /supervisor/',                                    [503,    503,    503,    503,    503,    503]],
-  ['GET /supervisor/assets/{path}',                       [503,    503,    503,    503,    503,    503]],
-  ['GET /display/{location} (MAA)',                       [503,    503,    503,    503,    503,    503]],
-  ['GET /display/assets/{path}',                          [503,    503,    503,    503,    503,    503]],
+  ['GET /supervisor/',                                    [503,    503,    503,    503,    503,    503,    503]],
+  ['GET /supervisor/assets/{path}',                       [503,    503,    503,    503,    503,    503,    503]],
+  ['GET /display/{location} (MAA)',                       [503,    503,    503,    503,    503,    503,    503]],
+  ['GET /display/assets/{path}',                          [503,    503,    503,    503,    503,    503,    503]],
   // The test server has no desk build: 503 for everyone (public files otherwise).
-  ['GET /desk/',                                          [503,    503,    503,    503,    503,    503]],
+  ['GET /desk/',                                          [503,    503,    503,    503,    503,    503,    503]],
 ];
 
 const today = amsterdamDateOf(new Date());
@@ -89,6 +95,7 @@ describe.each(databaseKindsUnderTest())('the access matrix on %s', (kind) => {
     'supervisor MAA': 'supervisor.maa',
     'supervisor AMS': 'supervisor.ams',
     admin: 'admin',
+    'municipality MAA': 'gemeente.maa',
   };
 
   beforeAll(async () => {
@@ -101,6 +108,7 @@ describe.each(databaseKindsUnderTest())('the access matrix on %s', (kind) => {
     await createTestAccount(server, 'clerk.ams', 'clerk', 'AMS');
     await createTestAccount(server, 'supervisor.maa', 'supervisor', 'MAA');
     await createTestAccount(server, 'supervisor.ams', 'supervisor', 'AMS');
+    await createTestAccount(server, 'gemeente.maa', 'municipality', 'MAA');
     const adminToken = await signIn(server, 'admin');
     credentials.set('clerk MAA', await registerDesk(server, adminToken, 'MAA', 'MAA-D1'));
     credentials.set('clerk AMS', await registerDesk(server, adminToken, 'AMS', 'AMS-D1'));
@@ -125,6 +133,8 @@ describe.each(databaseKindsUnderTest())('the access matrix on %s', (kind) => {
     const auth: Record<string, string> = session ? { authorization: `Bearer ${session.token}` } : {};
     const get = (path: string) => fetch(`${server.url}${path}`, { headers: auth, redirect: 'manual' });
     const post = (path: string, body: unknown) => postJson(server, path, body, session?.token);
+    const put = (path: string, body: unknown) =>
+      fetch(`${server.url}${path}`, { method: 'PUT', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(body) });
     switch (route) {
       case 'GET /api/v1/health':
         return get('/api/v1/health');
@@ -182,6 +192,14 @@ describe.each(databaseKindsUnderTest())('the access matrix on %s', (kind) => {
       }
       case 'GET /api/v1/steering (MAA)':
         return get(`/api/v1/steering?from=${today}&to=${today}&location=MAA`);
+      case 'GET /api/v1/fast-track (MAA)':
+        return get(`/api/v1/fast-track?from=${today}&to=${today}&location=MAA`);
+      case 'PUT /api/v1/fast-track/{appointmentId}':
+        return put('/api/v1/fast-track/no-such-appointment', { bsnIssuedOn: today });
+      case 'GET /api/v1/locations/{locationId}/sponsors (MAA)':
+        return get('/api/v1/locations/MAA/sponsors');
+      case 'PUT /api/v1/locations/{locationId}/sponsors (MAA)':
+        return put('/api/v1/locations/MAA/sponsors', { sponsors: [{ name: 'Philips', kvk: '17001910' }] });
       case 'GET /api/v1/steering/export (MAA)':
         return get(`/api/v1/steering/export?from=${today}&to=${today}&location=MAA&lang=en`);
       case 'GET /api/v1/reports (MAA)':
@@ -260,6 +278,12 @@ describe.each(databaseKindsUnderTest())('the access matrix on %s', (kind) => {
       expect(response.status, username).toBe(403);
       expect(await response.json()).toMatchObject({ error: 'other-location' });
     }
+  });
+
+  it('the municipality back office works in the browser only: it cannot sign in on a desk', async () => {
+    const response = await postJson(server, '/api/v1/auth/sign-in', { username: 'gemeente.maa', password: TEST_PASSWORD, device: credentials.get('clerk MAA') });
+    expect(response.status).toBe(403);
+    expect(await response.json()).toMatchObject({ error: 'no-desk-work' });
   });
 
   it("a desk of AMS pulls only AMS's changes, not the check-in just made at MAA", async () => {

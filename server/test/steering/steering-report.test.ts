@@ -26,6 +26,33 @@ const CURRENT = { from: '2026-03-02', to: '2026-03-08', days: ['2026-03-03', '20
 const PREVIOUS_DAYS = ['2026-02-26'];
 /** King's Day 2026 is Monday 27 April: nobody opens; the Tuesday is served. */
 const HOLIDAY = { from: '2026-04-27', to: '2026-04-28', days: ['2026-04-28'] };
+/** The Friday before King's Day: its fast-track clock runs over the holiday. */
+const KINGS_WEEK = { from: '2026-04-24', to: '2026-04-24', days: ['2026-04-24'] };
+/**
+ * For a registration on each served day, counted by hand: the last day its BSN is in time (3 working
+ * days after it, weekends and national holidays left out; Monday 27 April 2026 is King's Day) and
+ * the first working day it is late.
+ */
+const DEADLINES: Record<string, { last: string; late: string }> = {
+  '2026-02-26': { last: '2026-03-03', late: '2026-03-04' }, // Thursday: Fri 27, Mon 2, Tue 3
+  '2026-03-03': { last: '2026-03-06', late: '2026-03-09' }, // Tuesday: Wed 4, Thu 5, Fri 6
+  '2026-03-05': { last: '2026-03-10', late: '2026-03-11' }, // Thursday: Fri 6, Mon 9, Tue 10
+  '2026-04-24': { last: '2026-04-30', late: '2026-05-01' }, // Friday: (King's Day), Tue 28, Wed 29, Thu 30
+  '2026-04-28': { last: '2026-05-01', late: '2026-05-04' }, // Tuesday: Wed 29, Thu 30, Fri 1
+};
+/** The municipality's BSN day for the n-th registration of a day: the last day in time, the first late one, the same day, or not yet. */
+function bsnDayOf(index: number, registeredOn: string): string | null {
+  const { last, late } = DEADLINES[registeredOn]!;
+  return [last, late, registeredOn, null][index % 4] ?? null;
+}
+/** The location's sponsor list: Philips twice (one KvK number), the bakery by name only, two that never came. */
+const SPONSOR_LIST = [
+  { name: 'Philips', kvk: '17001910' },
+  { name: 'Philips Nederland', kvk: '17001910' },
+  { name: 'BAKKERIJ DE VRIES', kvk: null },
+  { name: 'ASML', kvk: '17014545' },
+  { name: 'Nooit Gekomen BV', kvk: '99999999' },
+];
 const SCORES = [10, 9, 8, 7, 6, 5, 9, 10, 3, 8];
 
 /** percentile_cont: linear interpolation between the nearest ranks, to the millisecond. */
@@ -57,6 +84,16 @@ interface Expected {
   events: BalieEvent[];
   scores: number[];
   daysOpen: number;
+  /** The BRP registrations (completed BRP appointments) and the BSN day recorded for each. */
+  registrations: Array<{ appointmentId: string; registeredOn: string; bsnIssuedOn: string | null }>;
+}
+
+/** Where the registrations stand, by the hand-counted deadlines; every open one is long overdue. */
+function expectedFastTrack(expected: Expected): SteeringFigures['fastTrack'] {
+  const states = expected.registrations.map(({ registeredOn, bsnIssuedOn }) => (bsnIssuedOn === null ? 'overdue' : bsnIssuedOn <= DEADLINES[registeredOn]!.last ? 'within' : 'late'));
+  const count = (state: string) => states.filter((candidate) => candidate === state).length;
+  const judged = states.length;
+  return { registered: states.length, within: count('within'), late: count('late'), overdue: count('overdue'), pending: 0, withinShare: judged > 0 ? count('within') / judged : null };
 }
 
 function expectedFigures(expected: Expected, from: string, to: string): SteeringFigures {
@@ -78,7 +115,11 @@ function expectedFigures(expected: Expected, from: string, to: string): Steering
   const partial = new Set(completions.filter((e) => e.payload.outcome === 'partial').map((e) => e.personId));
   const helpedBookings = expected.bookings.filter((b) => b.persons.some((p) => helped.has(p.id)));
   const sponsored = helpedBookings.map((b) => expected.sponsors.get(b.id)).filter((s) => s != null);
-  const sponsors = new Map(sponsored.map((s) => [s.kvk ?? s.name.trim().replace(/\s+/g, ' ').toLowerCase(), s.recognised]));
+  const nameKey = (name: string) => name.trim().replace(/\s+/g, ' ').toLowerCase();
+  const sponsors = new Map(sponsored.map((s) => [s.kvk ?? nameKey(s.name), s]));
+  const listed = (s: Sponsor) => SPONSOR_LIST.some((entry) => (s.kvk !== null && entry.kvk === s.kvk) || nameKey(entry.name) === nameKey(s.name));
+  const listSize = new Set(SPONSOR_LIST.map((entry) => entry.kvk ?? nameKey(entry.name))).size;
+  const onList = [...sponsors.values()].filter(listed).length;
   // The plan's no-shows (every ninth booking of a day) never came: no visit.
   const visits = expected.bookings.filter((b) => !expected.noShowBookings.has(b.id)).reduce((total, b) => total + b.persons.length, 0);
   const booked = expected.bookings.reduce((total, b) => total + b.persons.length * b.services.length, 0);
@@ -97,7 +138,8 @@ function expectedFigures(expected: Expected, from: string, to: string): Steering
       satisfied,
       satisfiedShare: expected.scores.length > 0 ? satisfied / expected.scores.length : null,
     },
-    sponsors: { served: sponsors.size, recognised: [...sponsors.values()].filter(Boolean).length },
+    sponsors: { served: sponsors.size, recognised: [...sponsors.values()].filter((s) => s.recognised).length, onList, listSize, listShare: onList / listSize },
+    fastTrack: expectedFastTrack(expected),
     waitingTime: { count: expected.plan.waits.length, median: quantile(expected.plan.waits, 0.5), p90: quantile(expected.plan.waits, 0.9) },
     serviceTime: { count: serviceSeconds.length, median: quantile(serviceSeconds, 0.5), p90: quantile(serviceSeconds, 0.9) },
     firstTimeRight: { finishedVisits: helped.size, firstTimeRight: helped.size - partial.size, share: helped.size > 0 ? (helped.size - partial.size) / helped.size : null },
@@ -125,6 +167,8 @@ describe.each(databaseKindsUnderTest())('the steering report on %s', (kind) => {
   const expectations = new Map<string, Expected>();
   let conflictStatus = '';
   const get = (path: string, who: string) => fetch(`${staffed.server.url}${path}`, { headers: { authorization: `Bearer ${tokens[who]}` } });
+  const put = (path: string, body: unknown, who: string) =>
+    fetch(`${staffed.server.url}${path}`, { method: 'PUT', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[who]}` }, body: JSON.stringify(body) });
   const steering = async (query: string, who = 'supervisor.maa'): Promise<SteeringReport> => {
     const response = await get(`/api/v1/steering?${query}`, who);
     expect(response.status).toBe(200);
@@ -134,7 +178,7 @@ describe.each(databaseKindsUnderTest())('the steering report on %s', (kind) => {
   /** Books, categorises, sponsors, serves and rates `days`, and returns what they should give. */
   async function serve(days: readonly string[]): Promise<Expected> {
     const expected: Expected = {
-      bookings: [], categories: new Map(), sponsors: new Map(), noShowBookings: new Set(), events: [], scores: [], daysOpen: days.length,
+      bookings: [], categories: new Map(), sponsors: new Map(), noShowBookings: new Set(), events: [], scores: [], daysOpen: days.length, registrations: [],
       plan: { waits: [], served: {}, completed: 0, noShowAppointments: 0, lateAppointments: 0, desks: {}, firstStep: {} },
     };
     for (const date of days) {
@@ -163,21 +207,42 @@ describe.each(databaseKindsUnderTest())('the steering report on %s', (kind) => {
       });
       const ratedNow = served.filter((_, index) => index % 3 === 0).map((_, index) => SCORES[(expected.scores.length + index) % SCORES.length]!);
       expected.scores.push(...ratedNow);
-      expected.events.push(...(await playAndPush(staffed.server.url, initialDemoDay(bookings, DESK_IDS), actions)));
+      const events = await playAndPush(staffed.server.url, initialDemoDay(bookings, DESK_IDS), actions);
+      expected.events.push(...events);
       expected.bookings.push(...bookings);
+      await recordBsnDays(date, bookings, events, expected);
     }
     return expected;
+  }
+
+  /** The municipality records a BSN day for the day's BRP registrations, through its route. */
+  async function recordBsnDays(date: string, bookings: readonly DemoBooking[], events: readonly BalieEvent[], expected: Expected) {
+    const brp = new Set(bookings.flatMap((b) => (b.services.includes('BRP') ? b.persons.map((p) => appointmentIdOf(p.id, 'BRP')) : [])));
+    const registered = events.filter((e) => e.type === 'serviceCompleted' && e.payload.outcome === 'completed' && brp.has(e.appointmentId!)).map((e) => e.appointmentId!).sort();
+    for (const [index, appointmentId] of registered.entries()) {
+      const bsnIssuedOn = bsnDayOf(index, date);
+      expected.registrations.push({ appointmentId, registeredOn: date, bsnIssuedOn });
+      if (bsnIssuedOn === null) continue;
+      const response = await put(`/api/v1/fast-track/${appointmentId}`, { bsnIssuedOn }, 'gemeente.maa');
+      expect(response.status).toBe(204);
+    }
   }
 
   beforeAll(async () => {
     staffed = await startStaffedServer(kind);
     const { server, adminToken } = staffed;
     await server.db.query("INSERT INTO locations (id, name) VALUES ('AMS', 'Amsterdam')");
-    for (const [name, role, location] of [['supervisor.maa', 'supervisor', 'MAA'], ['supervisor.ams', 'supervisor', 'AMS'], ['clerk2', 'clerk', 'MAA'], ['clerk3', 'clerk', 'MAA']] as const) {
+    const accounts = [
+      ['supervisor.maa', 'supervisor', 'MAA'], ['supervisor.ams', 'supervisor', 'AMS'], ['gemeente.maa', 'municipality', 'MAA'], ['gemeente.ams', 'municipality', 'AMS'],
+      ['clerk2', 'clerk', 'MAA'], ['clerk3', 'clerk', 'MAA'],
+    ] as const;
+    for (const [name, role, location] of accounts) {
       await createTestAccount(server, name, role, location);
-      if (role === 'supervisor') tokens[name] = await signIn(server, name);
+      if (role !== 'clerk') tokens[name] = await signIn(server, name);
     }
     tokens.admin = adminToken;
+    const listed = await put('/api/v1/locations/MAA/sponsors', { sponsors: SPONSOR_LIST }, 'admin');
+    expect(await listed.json()).toEqual({ locationId: 'MAA', size: 4 });
     desks = [];
     for (const [deskId, username] of [['MAA-D1', 'clerk'], ['MAA-D2', 'clerk2'], ['MAA-D3', 'clerk3']] as const) {
       const credential = await registerDesk(server, adminToken, 'MAA', deskId);
@@ -188,6 +253,7 @@ describe.each(databaseKindsUnderTest())('the steering report on %s', (kind) => {
     expectations.set('previous', await serve(PREVIOUS_DAYS));
     expectations.set('current', await serve(CURRENT.days));
     expectations.set('holiday', await serve(HOLIDAY.days));
+    expectations.set('kings-week', await serve(KINGS_WEEK.days));
     // A second desk, offline, took a second rating of an appointment already rated: the server keeps
     // it as a conflict, and the first rating counts.
     const holiday = expectations.get('holiday')!;
@@ -215,7 +281,8 @@ describe.each(databaseKindsUnderTest())('the steering report on %s', (kind) => {
     for (const figures of [report.current, report.previous]) {
       expect(figures.clientsHelped.total).toBeGreaterThan(0);
       expect(figures.rating.count).toBeGreaterThan(0);
-      expect(figures.sponsors).toEqual({ served: 2, recognised: 1 });
+      expect(figures.sponsors).toEqual({ served: 2, recognised: 1, onList: 2, listSize: 4, listShare: 0.5 });
+      expect(figures.fastTrack.registered).toBeGreaterThanOrEqual(4);
       expect(figures.clientsHelped.byCategory[UNKNOWN_CATEGORY]).toBeGreaterThan(0);
     }
     expect(report.current.visits.daysOpen).toBe(2);
@@ -235,7 +302,8 @@ describe.each(databaseKindsUnderTest())('the steering report on %s', (kind) => {
       clientsHelped: { total: 0, byService: {}, byCategory: {} },
       visits: { total: 0, daysOpen: 0, perDayOpen: null },
       rating: { count: 0, mean: null, satisfied: 0, satisfiedShare: null },
-      sponsors: { served: 0, recognised: 0 },
+      sponsors: { served: 0, recognised: 0, onList: 0, listSize: 4, listShare: 0 },
+      fastTrack: { registered: 0, within: 0, late: 0, overdue: 0, pending: 0, withinShare: null },
       waitingTime: { count: 0, median: null, p90: null },
       serviceTime: { count: 0, median: null, p90: null },
       firstTimeRight: { finishedVisits: 0, firstTimeRight: 0, share: null },

@@ -80,6 +80,8 @@ export async function signInOnDesk(
   const parsed = signInResponseSchema.safeParse(answer.body);
   if (!parsed.success || !parsed.data.device?.deskId) return { ok: false, reason: 'invalid-answer', detail: 'no desk in the session' };
   const { token, expiresAt, account, device, offlineUnlock } = parsed.data;
+  // The server refuses these at a desk already; a desk never keeps a session it cannot show.
+  if (account.role === 'municipality') return { ok: false, reason: 'not-allowed', detail: 'no-desk-work' };
   // The PIN verifier (never the PIN) travels with the session: kept by the host, never in IndexedDB.
   const saved = await bridge.saveSession?.({ token, accountId: account.id, expiresAt, offlineUnlock });
   if (!saved?.ok) return { ok: false, reason: 'no-secure-storage', detail: saved?.error ?? 'this host keeps no session' };
