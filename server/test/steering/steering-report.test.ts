@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLIENT_CATEGORIES, type ClientCategory } from '../../../shared/domain/codes';
 import { giveRating } from '../../../shared/domain/commands-rating';
 import { isWorkingDay } from '../../../shared/calendar/working-days';
+import { fastTrackListSchema } from '../../../shared/fast-track/fast-track-api';
 import { steeringReportSchema, UNKNOWN_CATEGORY, type SteeringFigures, type SteeringReport } from '../../../shared/steering/steering-api';
 import { formatUuidV7 } from '../../../shared/domain/uuid-v7';
 import type { BalieEvent } from '../../../shared/sync/events';
@@ -309,6 +310,58 @@ describe.each(databaseKindsUnderTest())('the steering report on %s', (kind) => {
       firstTimeRight: { finishedVisits: 0, firstTimeRight: 0, share: null },
       noShows: { booked: 0, count: 0, rate: null },
     });
+  });
+
+  it('judges each fast-track registration by Dutch working days: over King’s Day, 3 working days take 6 calendar days', async () => {
+    const kingsWeek = expectations.get('kings-week')!;
+    const answer = await get(`/api/v1/fast-track?from=${KINGS_WEEK.from}&to=${KINGS_WEEK.to}`, 'gemeente.maa');
+    expect(answer.status).toBe(200);
+    const { registrations } = fastTrackListSchema.parse(await answer.json());
+    expect(registrations.map((entry) => entry.appointmentId).sort()).toEqual(kingsWeek.registrations.map((entry) => entry.appointmentId).sort());
+    expect(registrations.length).toBeGreaterThanOrEqual(4);
+    const byDay = new Map(registrations.map((entry) => [entry.bsnIssuedOn, entry]));
+    expect(new Set(registrations.map((entry) => entry.deadline))).toEqual(new Set(['2026-04-30']));
+    expect(byDay.get('2026-04-30')).toMatchObject({ workingDays: 3, state: 'within' });
+    expect(byDay.get('2026-05-01')).toMatchObject({ workingDays: 4, state: 'late' });
+    expect(byDay.get('2026-04-24')).toMatchObject({ workingDays: 0, state: 'within' });
+    expect(byDay.get(null)).toMatchObject({ workingDays: null, state: 'overdue' });
+    // Whom to chase: the booked person's name and date of birth, as the booking says.
+    const persons = new Map(kingsWeek.bookings.flatMap((b) => b.persons.map((p) => [appointmentIdOf(p.id, 'BRP'), p])));
+    for (const entry of registrations) {
+      expect(entry).toMatchObject({ personName: persons.get(entry.appointmentId)!.fullName, dateOfBirth: persons.get(entry.appointmentId)!.dateOfBirth });
+    }
+    const report = await steering(`from=${KINGS_WEEK.from}&to=${KINGS_WEEK.to}`);
+    expect(report.current.fastTrack).toEqual(expectedFastTrack(kingsWeek));
+  });
+
+  it('lists the overdue registrations of a quarter for follow-up, oldest first, and nothing recorded', async () => {
+    const answer = await get('/api/v1/fast-track?from=2026-02-01&to=2026-04-30&states=overdue', 'gemeente.maa');
+    const { registrations } = fastTrackListSchema.parse(await answer.json());
+    const open = [...expectations.values()].flatMap((expected) => expected.registrations).filter((entry) => entry.bsnIssuedOn === null);
+    expect(registrations.map((entry) => entry.appointmentId).sort()).toEqual(open.map((entry) => entry.appointmentId).sort());
+    expect(registrations.every((entry) => entry.state === 'overdue' && entry.bsnIssuedOn === null)).toBe(true);
+    expect(registrations.map((entry) => entry.registeredOn)).toEqual(registrations.map((entry) => entry.registeredOn).sort());
+  });
+
+  it('refuses a BSN day before the registration or after today with the reason, and takes a wrong entry back', async () => {
+    const entry = expectations.get('kings-week')!.registrations.find((candidate) => candidate.bsnIssuedOn === '2026-04-30')!;
+    for (const bsnIssuedOn of ['2026-04-23', '2999-01-01']) {
+      const refused = await put(`/api/v1/fast-track/${entry.appointmentId}`, { bsnIssuedOn }, 'gemeente.maa');
+      expect(refused.status).toBe(400);
+      expect(((await refused.json()) as { message: string }).message).toContain('2026-04-24');
+    }
+    const list = async () => fastTrackListSchema.parse(await (await get(`/api/v1/fast-track?from=${KINGS_WEEK.from}&to=${KINGS_WEEK.to}`, 'gemeente.maa')).json()).registrations;
+    expect((await list()).find((candidate) => candidate.appointmentId === entry.appointmentId)?.bsnIssuedOn).toBe('2026-04-30');
+    expect((await put(`/api/v1/fast-track/${entry.appointmentId}`, { bsnIssuedOn: null }, 'supervisor.maa')).status).toBe(204);
+    expect((await list()).find((candidate) => candidate.appointmentId === entry.appointmentId)).toMatchObject({ bsnIssuedOn: null, state: 'overdue' });
+    expect((await put(`/api/v1/fast-track/${entry.appointmentId}`, { bsnIssuedOn: '2026-04-30' }, 'gemeente.maa')).status).toBe(204);
+    // Not a BRP registration (a DOC handout), or another location's: nothing to record.
+    const doc = expectations.get('kings-week')!.events.find((event) => event.type === 'serviceCompleted' && !event.appointmentId!.endsWith('BRP'))!;
+    expect((await put(`/api/v1/fast-track/${doc.appointmentId}`, { bsnIssuedOn: '2026-04-28' }, 'gemeente.maa')).status).toBe(404);
+    expect((await put(`/api/v1/fast-track/${entry.appointmentId}`, { bsnIssuedOn: '2026-04-28' }, 'gemeente.ams')).status).toBe(403);
+    expect((await get(`/api/v1/fast-track?from=${KINGS_WEEK.from}&to=${KINGS_WEEK.to}&location=MAA`, 'gemeente.ams')).status).toBe(403);
+    const audit = await staffed.server.db.query<{ detail: unknown }>("SELECT detail FROM audit_log WHERE action = 'fast-track-bsn-issued' ORDER BY id DESC LIMIT 2");
+    expect(audit.map((row) => row.detail)).toEqual([{ appointmentId: entry.appointmentId, bsnIssuedOn: '2026-04-30' }, { appointmentId: entry.appointmentId, bsnIssuedOn: null }]);
   });
 
   it('gives an admin every location or one, and another location nothing of MAA', async () => {
