@@ -148,6 +148,28 @@ function expectedFigures(expected: Expected, from: string, to: string): Steering
   };
 }
 
+/** Several served periods as one: what a report over all of them should give. */
+function together(parts: readonly Expected[]): Expected {
+  const served: Record<string, number> = {};
+  for (const part of parts) for (const [service, count] of Object.entries(part.plan.served)) served[service] = (served[service] ?? 0) + count;
+  return {
+    bookings: parts.flatMap((part) => part.bookings),
+    categories: new Map(parts.flatMap((part) => [...part.categories])),
+    sponsors: new Map(parts.flatMap((part) => [...part.sponsors])),
+    noShowBookings: new Set(parts.flatMap((part) => [...part.noShowBookings])),
+    events: parts.flatMap((part) => part.events),
+    scores: parts.flatMap((part) => part.scores),
+    daysOpen: parts.reduce((total, part) => total + part.daysOpen, 0),
+    registrations: parts.flatMap((part) => part.registrations),
+    plan: {
+      ...parts[0]!.plan,
+      waits: parts.flatMap((part) => part.plan.waits),
+      served,
+      noShowAppointments: parts.reduce((total, part) => total + part.plan.noShowAppointments, 0),
+    },
+  };
+}
+
 /**
  * The sponsor of the n-th booking of a day: a recognised employer by KvK number, a small employer
  * known only by name (written two ways: still one sponsor), or none. The no-shows (every ninth, as
@@ -362,6 +384,13 @@ describe.each(databaseKindsUnderTest())('the steering report on %s', (kind) => {
     expect((await get(`/api/v1/fast-track?from=${KINGS_WEEK.from}&to=${KINGS_WEEK.to}&location=MAA`, 'gemeente.ams')).status).toBe(403);
     const audit = await staffed.server.db.query<{ detail: unknown }>("SELECT detail FROM audit_log WHERE action = 'fast-track-bsn-issued' ORDER BY id DESC LIMIT 2");
     expect(audit.map((row) => row.detail)).toEqual([{ appointmentId: entry.appointmentId, bsnIssuedOn: '2026-04-30' }, { appointmentId: entry.appointmentId, bsnIssuedOn: null }]);
+  });
+
+  it('gives a quarter (February to April, King’s week included) as the sum of its served days, beside an empty quarter before', async () => {
+    const report = await steering('from=2026-02-01&to=2026-04-30');
+    expect(report.current).toEqual(expectedFigures(together([...expectations.values()]), '2026-02-01', '2026-04-30'));
+    expect(report.current.visits.daysOpen).toBe(5);
+    expect(report.previous).toMatchObject({ from: '2025-11-03', to: '2026-01-31', clientsHelped: { total: 0 }, fastTrack: { registered: 0, withinShare: null } });
   });
 
   it('gives an admin every location or one, and another location nothing of MAA', async () => {
