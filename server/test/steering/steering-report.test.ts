@@ -386,11 +386,11 @@ describe.each(databaseKindsUnderTest())('the steering report on %s', (kind) => {
     expect(audit.map((row) => row.detail)).toEqual([{ appointmentId: entry.appointmentId, bsnIssuedOn: '2026-04-30' }, { appointmentId: entry.appointmentId, bsnIssuedOn: null }]);
   });
 
-  it('gives a quarter (February to April, King’s week included) as the sum of its served days, beside an empty quarter before', async () => {
+  it('gives a quarter (February to April, King’s week included) as the sum of its served days, beside the empty 89 days before', async () => {
     const report = await steering('from=2026-02-01&to=2026-04-30');
     expect(report.current).toEqual(expectedFigures(together([...expectations.values()]), '2026-02-01', '2026-04-30'));
     expect(report.current.visits.daysOpen).toBe(5);
-    expect(report.previous).toMatchObject({ from: '2025-11-03', to: '2026-01-31', clientsHelped: { total: 0 }, fastTrack: { registered: 0, withinShare: null } });
+    expect(report.previous).toMatchObject({ from: '2025-11-04', to: '2026-01-31', clientsHelped: { total: 0 }, fastTrack: { registered: 0, withinShare: null } });
   });
 
   it('gives an admin every location or one, and another location nothing of MAA', async () => {
