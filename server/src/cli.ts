@@ -80,7 +80,7 @@ function printDemoAccess(codes: readonly DemoDeskCode[], url: string): void {
   for (const display of codes.filter((c) => c.kind === 'display')) {
     console.log(`Demo: link the waiting-room display at ${url}/display/${DEMO_LOCATION.id} with the code ${display.code}; supervisors: ${url}/supervisor/`);
   }
-  console.log(`Demo: sign in as medewerker1..4 (clerks), teamleider (supervisor) or beheerder (admin), password ${DEMO_PASSWORD}`);
+  console.log(`Demo: sign in as medewerker1..4 (clerks), teamleider (supervisor), gemeenteloket (municipality, /supervisor/) or beheerder (admin), password ${DEMO_PASSWORD}`);
 }
 
 async function askPassword(): Promise<string> {

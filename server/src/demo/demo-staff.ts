@@ -1,6 +1,6 @@
 /**
- * People for the demo, so `npm start` can be tried end to end: an administrator, a supervisor and
- * four clerks of Mosae Forum, all with one published demo password, and at every start a fresh
+ * People for the demo, so `npm start` can be tried end to end: an administrator, a supervisor, the
+ * municipality's back office and four clerks of Mosae Forum, all with one published demo password, and at every start a fresh
  * one-time code per desk to register a browser or desktop desk. Only on a demo database.
  */
 import { randomBytes } from 'node:crypto';
@@ -16,6 +16,7 @@ export const DEMO_PASSWORD = 'balie-demo-2026';
 const DEMO_STAFF: ReadonlyArray<{ username: string; displayName: string; role: Role; locationId: string | null }> = [
   { username: 'beheerder', displayName: 'Beheerder (demo)', role: 'admin', locationId: null },
   { username: 'teamleider', displayName: 'Teamleider (demo)', role: 'supervisor', locationId: 'MAA' },
+  { username: 'gemeenteloket', displayName: 'GemeenteLoket (demo)', role: 'municipality', locationId: 'MAA' },
   ...[1, 2, 3, 4].map((number) => ({ username: `medewerker${number}`, displayName: `Medewerker ${number} (demo)`, role: 'clerk' as const, locationId: 'MAA' })),
 ];
 
