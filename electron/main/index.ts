@@ -11,6 +11,7 @@ import { configureDeskLog } from './desk-log';
 import { createDeskBridgeHandlers, registerDeskBridgeHandlers } from './ipc-handlers';
 import { guardNavigation } from './navigation-guard';
 import { denyAllPermissions } from './permission-guard';
+import { createPagePdfSaver, pdfFolderOf } from './page-pdf';
 import { createReceiptPrinter, receiptWindowOptions } from './receipt-printer';
 import { createSecretStore } from './secret-store';
 import { createServerChooser } from './server-choice';
@@ -87,6 +88,7 @@ async function openDesk(): Promise<void> {
         openWindow: () => new BrowserWindow(receiptWindowOptions(RECEIPT_PARTITION)),
         log,
       }),
+      savePageAsPdf: createPagePdfSaver({ folder: () => pdfFolderOf(() => app.getPath('documents'), userData), log }),
     }),
     log.warn,
   );

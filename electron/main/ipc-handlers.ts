@@ -5,9 +5,11 @@ import {
   type DeskBridgeFunction,
   type DeskBridgeHandlers,
   type RecoveryNotice,
+  type SavePageAsPdfRequest,
 } from '../../shared/ipc/desk-bridge';
 import { isAppUrl } from './app-protocol';
 import type { DeskSettings } from './desk-config';
+import type { SavePageAsPdfResult } from './page-pdf';
 import type { PrintReceiptRequest, PrintReceiptResult } from './receipt-printer';
 import type { SecretStore } from './secret-store';
 
@@ -47,7 +49,8 @@ export function registerDeskBridgeHandlers(
         log(`Refused ${entry.channel}: malformed arguments`);
         throw new Error(`${entry.channel} got malformed arguments: ${args.error.message}`);
       }
-      return entry.result.parse(await handler(...args.data));
+      // The calling page goes last: the one function that acts on its own page (savePageAsPdf) needs it.
+      return entry.result.parse(await handler(...args.data, event.sender));
     });
   }
 }
@@ -58,6 +61,8 @@ export type DeskServices = {
   recoveryNotice: () => RecoveryNotice | null;
   secrets: SecretStore;
   printReceipt: (request: PrintReceiptRequest) => Promise<PrintReceiptResult>;
+  /** Saves the calling page (the sender) as a PDF; absent, the host answers that it cannot. */
+  savePageAsPdf?: (request: SavePageAsPdfRequest, page: unknown) => Promise<SavePageAsPdfResult>;
 };
 
 /** The main process's side of the bridge: each function hands over to the service that owns it. */
@@ -75,5 +80,7 @@ export function createDeskBridgeHandlers(services: DeskServices): DeskBridgeHand
     saveDeviceSecret: (deviceSecret) => services.secrets.saveDeviceSecret(deviceSecret),
     loadDeviceSecret: () => services.secrets.loadDeviceSecret(),
     printReceipt: (request) => services.printReceipt(request),
+    savePageAsPdf: (request, ...caller: unknown[]) =>
+      services.savePageAsPdf ? services.savePageAsPdf(request, caller[0]) : { ok: false, error: 'this host saves no PDF' },
   };
 }

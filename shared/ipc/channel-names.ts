@@ -12,6 +12,7 @@ export const DESK_CHANNEL_NAMES = {
   saveDeviceSecret: 'balie:save-device-secret',
   loadDeviceSecret: 'balie:load-device-secret',
   printReceipt: 'balie:print-receipt',
+  savePageAsPdf: 'balie:save-page-as-pdf',
 } as const;
 
 export type DeskChannelName = (typeof DESK_CHANNEL_NAMES)[keyof typeof DESK_CHANNEL_NAMES];

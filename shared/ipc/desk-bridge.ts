@@ -87,6 +87,16 @@ export const printReceiptRequestSchema = receiptSchema.extend({
 });
 
 /**
+ * What `savePageAsPdf` takes: the title the file is named after (e.g. "Stuurinformatie MAA
+ * 2026-07-01 2026-09-30"). Letters, digits, spaces and a few separators only, so the host can make
+ * a safe file name of it; the host adds the date and time and `.pdf`.
+ */
+export const savePageAsPdfRequestSchema = z.object({
+  title: z.string().trim().min(1).max(120).regex(/^[\p{L}\p{N} ._()-]+$/u, 'letters, digits, spaces and . _ ( ) - only'),
+});
+export type SavePageAsPdfRequest = z.infer<typeof savePageAsPdfRequestSchema>;
+
+/**
  * Why a server address was not taken: not an http(s) URL; nothing answered at it; something
  * answered that is not a Balie server's health check; or this desk's server was chosen already
  * (changing it is an administrator's edit of the desk's configuration, never the page's: a page
@@ -166,6 +176,19 @@ export const deskBridgeContract = {
     args: z.tuple([printReceiptRequestSchema]),
     result: z.union([
       z.object({ ok: z.literal(true), path: z.string().nullable() }),
+      z.object({ ok: z.literal(false), error: z.string() }),
+    ]),
+    desktopOnly: true,
+  },
+  /**
+   * Saves the calling window's page as an A4 PDF (as its print stylesheet lays it out) in the user's
+   * Documents/Balie folder; the answer names the file. A plain browser has no such function: it prints.
+   */
+  savePageAsPdf: {
+    channel: DESK_CHANNEL_NAMES.savePageAsPdf,
+    args: z.tuple([savePageAsPdfRequestSchema]),
+    result: z.union([
+      z.object({ ok: z.literal(true), path: z.string() }),
       z.object({ ok: z.literal(false), error: z.string() }),
     ]),
     desktopOnly: true,
