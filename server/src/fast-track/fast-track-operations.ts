@@ -3,6 +3,8 @@
  * (openapi/api-operations.ts spreads these in).
  */
 import type { z } from 'zod';
+import { bsnImportReportSchema } from '../../../shared/fast-track/bsn-import-api';
+import { importQuerySchema } from '../../../shared/sync/import-api';
 import { fastTrackCompletionSchema, fastTrackListSchema, fastTrackQuerySchema } from '../../../shared/fast-track/fast-track-api';
 import { sponsorListSchema, sponsorListStoredSchema } from '../../../shared/steering/sponsor-list-api';
 import type { AccessRule } from '../auth/principal';
@@ -20,6 +22,7 @@ export const FAST_TRACK_RESPONSE_SCHEMAS = {
   FastTrackList: fastTrackListSchema,
   SponsorList: sponsorListSchema,
   SponsorListStored: sponsorListStoredSchema,
+  BsnImportReport: bsnImportReportSchema,
 } satisfies Record<string, z.ZodType>;
 
 const error = (description: string) => ({ description, schema: 'ApiError' }) as const;
@@ -54,6 +57,24 @@ export const FAST_TRACK_OPERATIONS = [
       400: error('A date before the registration or after today (`bad-request`).'),
       403: error('A registration of another location (`forbidden`).'),
       404: error('No completed BRP registration with this id (`not-found`).'),
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/import/bsn-issued',
+    operationId: 'importBsnDays',
+    tag: 'import',
+    summary: "The municipality's list of BSN days as CSV (`appointment_code`, `date_of_birth`, `bsn_issued_on`): each row recorded for the person's completed BRP registration.",
+    description: 'See docs/import.md. A file with a BSN column is refused: only the day is kept. The session is checked before the body is read.',
+    access: FAST_TRACK_FOLLOWERS,
+    query: importQuerySchema,
+    body: { contentType: 'text/csv', description: 'The list, at most 10 MiB.' },
+    responses: {
+      200: { description: 'What the import did; rows left out with their reasons.', schema: 'BsnImportReport' },
+      400: { description: 'The file cannot be read as a whole, nothing recorded (`bad-file`); or a bad query (`bad-request`, `ApiError`).', schema: 'ImportFileError' },
+      403: error('Another location (`forbidden`).'),
+      404: error('No such location (`not-found`).'),
+      413: error('The file is larger than 10 MiB.'),
     },
   },
   {

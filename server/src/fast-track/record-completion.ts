@@ -4,8 +4,17 @@
  */
 import type { Principal } from '../auth/principal';
 import { mayAccessLocation } from '../auth/principal';
-import type { Database } from '../db/database';
+import type { Database, Queryable } from '../db/database';
 import { recordAudit } from '../repositories/audit';
+
+/** Stores (or corrects) a registration's BSN day; the caller has checked the registration and the day. */
+export async function storeBsnDay(tx: Queryable, entry: { appointmentId: string; locationId: string; bsnIssuedOn: string; accountId: string }): Promise<void> {
+  await tx.query(
+    `INSERT INTO fast_track_completions (appointment_id, location_id, bsn_issued_on, recorded_by) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (appointment_id) DO UPDATE SET bsn_issued_on = EXCLUDED.bsn_issued_on, recorded_by = EXCLUDED.recorded_by, recorded_at = now()`,
+    [entry.appointmentId, entry.locationId, entry.bsnIssuedOn, entry.accountId],
+  );
+}
 
 export type RecordResult = { ok: true } | { ok: false; status: 400 | 403 | 404; error: string; message: string };
 
@@ -33,15 +42,8 @@ export async function recordBsnIssued(
         message: `The BSN date must lie between the registration (${registration.registered_on}) and today (${input.today}).`,
       };
     }
-    if (issued === null) {
-      await tx.query('DELETE FROM fast_track_completions WHERE appointment_id = $1', [input.appointmentId]);
-    } else {
-      await tx.query(
-        `INSERT INTO fast_track_completions (appointment_id, location_id, bsn_issued_on, recorded_by) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (appointment_id) DO UPDATE SET bsn_issued_on = EXCLUDED.bsn_issued_on, recorded_by = EXCLUDED.recorded_by, recorded_at = now()`,
-        [input.appointmentId, registration.location_id, issued, principal.accountId],
-      );
-    }
+    if (issued === null) await tx.query('DELETE FROM fast_track_completions WHERE appointment_id = $1', [input.appointmentId]);
+    else await storeBsnDay(tx, { appointmentId: input.appointmentId, locationId: registration.location_id, bsnIssuedOn: issued, accountId: principal.accountId });
     await recordAudit(tx, { accountId: principal.accountId, deviceId: null, action: 'fast-track-bsn-issued', detail: { appointmentId: input.appointmentId, bsnIssuedOn: issued } });
     return { ok: true };
   });

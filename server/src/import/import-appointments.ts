@@ -80,7 +80,7 @@ export async function importAppointments(db: Database, request: ImportRequest): 
   return { ok: true, report };
 }
 
-function decodeUtf8(bytes: Uint8Array): string | null {
+export function decodeUtf8(bytes: Uint8Array): string | null {
   try {
     // Drops a byte order mark; `fatal` refuses a Windows-1252 export instead of garbling names.
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);

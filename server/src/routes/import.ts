@@ -1,8 +1,13 @@
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { amsterdamDateOf } from '../../../shared/domain/calendar-date';
+import type { BsnImportReport } from '../../../shared/fast-track/bsn-import-api';
 import { importQuerySchema, MAX_IMPORT_BYTES, type ImportFileError, type ImportReport } from '../../../shared/sync/import-api';
-import { authorize, type Principal } from '../auth/principal';
+import { authorize, type AccessRule, type Principal } from '../auth/principal';
 import type { Database } from '../db/database';
+import { importBsnDays } from '../fast-track/bsn-import';
+import { FAST_TRACK_FOLLOWERS } from '../fast-track/fast-track-operations';
 import { importAppointments } from '../import/import-appointments';
+import { scopedLocations } from './supervision-support';
 import { parseOrReply } from './validation';
 
 /**
@@ -14,17 +19,18 @@ export const importRoutes: FastifyPluginAsync<{ db: Database }> = async (app, { 
   // This plugin's own parser and limit: the rest of the API keeps JSON bodies and its smaller limit.
   app.addContentTypeParser('text/csv', { parseAs: 'buffer', bodyLimit: MAX_IMPORT_BYTES }, (_request, body, done) => done(null, body));
   const importers = new WeakMap<FastifyRequest, Principal>();
+  /** Checked before the body is read: a stranger cannot make the server take in 10 MB. */
+  const authorizeImporter = (rule: AccessRule) => async (request: FastifyRequest, reply: FastifyReply) => {
+    const principal = await authorize(db, request, reply, rule);
+    if (principal) importers.set(request, principal);
+    return reply.sent ? reply : undefined;
+  };
 
   app.post(
     '/api/v1/import/appointments',
     {
       bodyLimit: MAX_IMPORT_BYTES,
-      // Checked before the body is read: a stranger cannot make the server take in 10 MB.
-      onRequest: async (request, reply) => {
-        const principal = await authorize(db, request, reply, { roles: ['admin'] });
-        if (principal) importers.set(request, principal);
-        return reply.sent ? reply : undefined;
-      },
+      onRequest: authorizeImporter({ roles: ['admin'] }),
     },
     async (request, reply) => {
       const principal = importers.get(request)!;
@@ -49,4 +55,17 @@ export const importRoutes: FastifyPluginAsync<{ db: Database }> = async (app, { 
       return reply.code(400).send(body);
     },
   );
+
+  // The municipality's BSN days of fast-track registrations (docs/import.md).
+  app.post('/api/v1/import/bsn-issued', { bodyLimit: MAX_IMPORT_BYTES, onRequest: authorizeImporter(FAST_TRACK_FOLLOWERS) }, async (request, reply) => {
+    const principal = importers.get(request)!;
+    const query = parseOrReply(importQuerySchema, request.query, reply);
+    if (!query) return reply;
+    if (!Buffer.isBuffer(request.body)) return reply.code(415).send({ error: 'unsupported-media-type', message: 'Send the list as text/csv.' });
+    const locationIds = await scopedLocations(db, principal, query.location, reply);
+    if (!locationIds) return reply;
+    const result = await importBsnDays(db, { locationId: query.location, file: request.body, today: amsterdamDateOf(new Date()), accountId: principal.accountId });
+    if (result.ok) return result.report satisfies BsnImportReport;
+    return reply.code(400).send({ error: 'bad-file', reasons: result.reasons } satisfies ImportFileError);
+  });
 };

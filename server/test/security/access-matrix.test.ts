@@ -57,6 +57,7 @@ const MATRIX: Array<[route: string, answers: [nobody: number, clerkMaa: number, 
   ['GET /api/v1/fast-track (MAA)',                        [401,    403,    403,    200,    403,    200,    200]],
   // No such registration: the access rule lets them through to the 404.
   ['PUT /api/v1/fast-track/{appointmentId}',              [401,    403,    403,    404,    404,    404,    404]],
+  ['POST /api/v1/import/bsn-issued (MAA)',                [401,    403,    403,    200,    403,    200,    200]],
   ['GET /api/v1/locations/{locationId}/sponsors (MAA)',   [401,    403,    403,    200,    403,    200,    403]],
   ['PUT /api/v1/locations/{locationId}/sponsors (MAA)',   [401,    403,    403,    403,    403,    200,    403]],
   ['GET /api/v1/steering/export (MAA)',                   [401,    403,    403,    200,    403,    200,    403]],
@@ -196,6 +197,12 @@ describe.each(databaseKindsUnderTest())('the access matrix on %s', (kind) => {
         return get(`/api/v1/fast-track?from=${today}&to=${today}&location=MAA`);
       case 'PUT /api/v1/fast-track/{appointmentId}':
         return put('/api/v1/fast-track/no-such-appointment', { bsnIssuedOn: today });
+      case 'POST /api/v1/import/bsn-issued (MAA)':
+        return fetch(`${server.url}/api/v1/import/bsn-issued?location=MAA`, {
+          method: 'POST',
+          headers: { ...auth, 'content-type': 'text/csv' },
+          body: 'appointment_code,date_of_birth,bsn_issued_on\n',
+        });
       case 'GET /api/v1/locations/{locationId}/sponsors (MAA)':
         return get('/api/v1/locations/MAA/sponsors');
       case 'PUT /api/v1/locations/{locationId}/sponsors (MAA)':
