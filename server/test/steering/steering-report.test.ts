@@ -412,9 +412,9 @@ describe.each(databaseKindsUnderTest())('the steering report on %s', (kind) => {
 
   it('exports the figures as CSV in Dutch and English, this period beside the previous one', async () => {
     const report = await steering(`from=${CURRENT.from}&to=${CURRENT.to}`);
-    for (const [lang, header, helped, satisfied] of [
-      ['nl', 'kengetal,deze periode 2026-03-02_2026-03-08,vorige periode 2026-02-23_2026-03-01', 'klanten geholpen', 'aandeel tevreden (7 of hoger)'],
-      ['en', 'figure,this period 2026-03-02_2026-03-08,previous period 2026-02-23_2026-03-01', 'clients helped', 'share satisfied (7 or more)'],
+    for (const [lang, header, helped, satisfied, fastTrack, listShare] of [
+      ['nl', 'kengetal,deze periode 2026-03-02_2026-03-08,vorige periode 2026-02-23_2026-03-01', 'klanten geholpen', 'aandeel tevreden (7 of hoger)', 'aandeel BSN binnen 3 werkdagen', 'aandeel van de lijst bediend'],
+      ['en', 'figure,this period 2026-03-02_2026-03-08,previous period 2026-02-23_2026-03-01', 'clients helped', 'share satisfied (7 or more)', 'share BSN within 3 working days', 'share of the list served'],
     ] as const) {
       const response = await get(`/api/v1/steering/export?from=${CURRENT.from}&to=${CURRENT.to}&lang=${lang}`, 'supervisor.maa');
       expect(response.status).toBe(200);
@@ -423,6 +423,8 @@ describe.each(databaseKindsUnderTest())('the steering report on %s', (kind) => {
       expect(lines[0]).toBe(header);
       expect(lines).toContain(`${helped},${report.current.clientsHelped.total},${report.previous.clientsHelped.total}`);
       expect(lines).toContain(`${satisfied},${report.current.rating.satisfiedShare},${report.previous.rating.satisfiedShare}`);
+      expect(lines).toContain(`${fastTrack},${report.current.fastTrack.withinShare},${report.previous.fastTrack.withinShare}`);
+      expect(lines).toContain(`${listShare},0.5,0.5`);
       // Sponsors only in aggregate: no sponsor's name leaves the server.
       expect(lines.join('\n')).not.toMatch(/Philips|Vries|Gekomen/i);
     }
