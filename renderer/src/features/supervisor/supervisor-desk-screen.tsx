@@ -32,5 +32,5 @@ export function SupervisorDeskScreen({ bridge, locationId, today, sessionKey }: 
   const shown: Access = access?.for === sessionKey ? access.access : { state: 'loading' };
   if (shown.state === 'loading') return <p role="status">{t('reportLoading')}</p>;
   if (shown.state === 'signed-out') return <p role="alert">{t('supervisorError_unauthenticated')}</p>;
-  return <SupervisorScreen serverUrl={shown.serverUrl} token={shown.token} locationId={locationId} today={today} />;
+  return <SupervisorScreen serverUrl={shown.serverUrl} token={shown.token} locationId={locationId} today={today} bridge={bridge} />;
 }

@@ -1,13 +1,18 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
+import type { DeskBridge } from '../../../../shared/ipc/desk-bridge';
 import { useI18n } from '../../i18n/i18n';
 import { ConflictReview } from './conflict-review';
 import { LiveViewPanel } from './live-view-panel';
 import { ReportPanel } from './report-panel';
 import { SettingsPanel } from './settings-panel';
+// Features meet in app/ as a rule, but the steering page is one of these tabs and both entries
+// (the browser page and the desk app) show this screen: it is composed here (issue #10).
+// eslint-disable-next-line import-x/no-restricted-paths
+import { SteeringPanel } from '../steering/steering-panel';
 import type { LiveViewTiming } from './use-live-view';
 import './supervisor.css';
 
-const TABS = ['live', 'reports', 'conflicts', 'settings'] as const;
+const TABS = ['live', 'reports', 'steering', 'conflicts', 'settings'] as const;
 type Tab = (typeof TABS)[number];
 
 export interface SupervisorScreenProps {
@@ -20,17 +25,19 @@ export interface SupervisorScreenProps {
   /** Today in Europe/Amsterdam (YYYY-MM-DD): the default report day. */
   readonly today: string;
   readonly liveTiming?: LiveViewTiming;
+  /** The desk app's bridge (not in a plain browser): the steering page saves a PDF through it. */
+  readonly bridge?: DeskBridge;
 }
 
 /**
  * The supervisor's screens: live desks and queue, reports with charts and CSV, conflict review, and
  * the location's settings, as tabs (arrow keys move between them, as in any tab list).
  */
-export function SupervisorScreen({ serverUrl, token, locationId, today, liveTiming }: SupervisorScreenProps) {
+export function SupervisorScreen({ serverUrl, token, locationId, today, liveTiming, bridge }: SupervisorScreenProps) {
   const { t } = useI18n();
   const [tab, setTab] = useState<Tab>('live');
   const [chosenLocation, setChosenLocation] = useState(locationId ?? '');
-  const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ live: null, reports: null, conflicts: null, settings: null });
+  const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ live: null, reports: null, steering: null, conflicts: null, settings: null });
   const location = locationId ?? (/^[A-Z]{3}$/.test(chosenLocation) ? chosenLocation : null);
   const session = { serverUrl, token, locationId: location };
   const onTabKey = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -42,7 +49,7 @@ export function SupervisorScreen({ serverUrl, token, locationId, today, liveTimi
     setTab(target);
     tabRefs.current[target]?.focus();
   };
-  const needsLocation = location === null && tab !== 'reports' && tab !== 'conflicts';
+  const needsLocation = location === null && tab !== 'reports' && tab !== 'steering' && tab !== 'conflicts';
   return (
     <div className="supervisor">
       {locationId === null && (
@@ -74,6 +81,7 @@ export function SupervisorScreen({ serverUrl, token, locationId, today, liveTimi
         {needsLocation && <p>{t('supervisorChooseLocation')}</p>}
         {!needsLocation && tab === 'live' && <LiveViewPanel session={session} timing={liveTiming} />}
         {tab === 'reports' && <ReportPanel session={session} today={today} />}
+        {tab === 'steering' && <SteeringPanel session={session} today={today} bridge={bridge} />}
         {tab === 'conflicts' && <ConflictReview session={session} />}
         {!needsLocation && tab === 'settings' && <SettingsPanel session={session} />}
       </div>
