@@ -76,7 +76,8 @@ describe('the steering page against the real server', () => {
     // Every client waited 5 minutes and was served for 10.
     expect(tableRows('times')).toEqual(expect.arrayContaining([['Wachttijd mediaan', '5 min', '5 min', '0 s'], ['Behandeltijd mediaan', '10 min', '10 min', '0 s']]));
     expect(tableRows('firstTimeRight')).toContainEqual(['Aandeel in één keer goed', '80%', '100%', '−20 %-punt']);
-    expect(tableRows('visits')).toContainEqual(['Aandeel tevreden (7 of hoger)', '100%', '50%', '+50 %-punt']);
+    expect(tableRows('sponsors')).toEqual(expect.arrayContaining([['Referenten op de lijst van de locatie', '3', '3', '0'], ['Aandeel van de lijst bediend', '0%', '0%', '0 %-punt']]));
+    expect(tableRows('ratings')).toContainEqual(['Aandeel tevreden (7 of hoger)', '100%', '50%', '+50 %-punt']);
     expect(await noAxeViolations(container)).toEqual([]);
   });
 
