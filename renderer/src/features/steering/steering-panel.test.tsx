@@ -146,6 +146,19 @@ describe('the steering page against the real server', () => {
     expect(screen.queryByTestId('steering-headline-clients')).not.toBeInTheDocument();
   });
 
+  it('gives an admin, who belongs to no location, every location together', async () => {
+    render(
+      <I18nProvider>
+        <SteeringPanel session={{ serverUrl, token: await adminToken(), locationId: null }} today={TODAY} />
+      </I18nProvider>,
+    );
+    await screen.findByRole('heading', { name: 'Stuurinformatie', exact: true });
+    expect(screen.getByText(/^Alle locaties: /)).toHaveTextContent(new RegExp(`\\b${own.locationId}\\b`));
+    expect(screen.getByText(/^Alle locaties: /)).toHaveTextContent(/\bMAA\b/);
+    // This file's clients are among them.
+    expect(Number(screen.getByTestId('steering-headline-clients-value').textContent!.replace(/\./g, ''))).toBeGreaterThanOrEqual(5);
+  });
+
   it('prints, downloads the CSV with English names listing the same figures, and saves a PDF only where the desk app can', async () => {
     const user = userEvent.setup();
     const print = vi.fn();
