@@ -60,8 +60,8 @@ export const fastTrackMessages = defineMessages(
     'fastTrackError_invalid-answer': 'De server gaf een onverwacht antwoord.',
     'fastTrackError_server-error': 'De server gaf een fout. Probeer het later opnieuw.',
     fastTrackPageTitle: 'GemeenteLoket',
-    fastTrackSignInTitle: 'Aanmelden: teamleider, beheerder of GemeenteLoket',
-    fastTrackSignInNotForClerks: 'Dit scherm is voor teamleiders, beheerders en de backoffice van het GemeenteLoket. Medewerkers melden zich aan op hun balie.',
+    fastTrackSignInTitle: 'Aanmelden als teamleider, beheerder of GemeenteLoket',
+    fastTrackSignInNotForClerks: 'Dit scherm is voor teamleiders en beheerders, en voor de backoffice van het GemeenteLoket. Medewerkers melden zich aan op hun balie.',
   },
   {
     supervisorTab_fastTrack: 'Fast track',
@@ -121,7 +121,7 @@ export const fastTrackMessages = defineMessages(
     'fastTrackError_invalid-answer': 'The server gave an unexpected answer.',
     'fastTrackError_server-error': 'The server gave an error. Please try again later.',
     fastTrackPageTitle: 'GemeenteLoket',
-    fastTrackSignInTitle: 'Sign in: supervisor, administrator or GemeenteLoket',
-    fastTrackSignInNotForClerks: 'This screen is for supervisors, administrators and the GemeenteLoket back office. Clerks sign in at their desk.',
+    fastTrackSignInTitle: 'Sign in as a supervisor, administrator or GemeenteLoket',
+    fastTrackSignInNotForClerks: 'This screen is for supervisors and administrators, and for the GemeenteLoket back office. Clerks sign in at their desk.',
   },
 );

@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { FastTrackPanel } from '../features/fast-track/fast-track-panel';
 import { SupervisorScreen } from '../features/supervisor/supervisor-screen';
 import type { LiveViewTiming } from '../features/supervisor/use-live-view';
 import { useI18n } from '../i18n/i18n';
@@ -9,7 +10,7 @@ const failureText: Record<SignInFailure, Parameters<ReturnType<typeof useI18n>['
   offline: 'authError_offline',
   'bad-credentials': 'authError_bad-credentials',
   'too-many-attempts': 'authError_too-many-attempts',
-  'not-supervisor': 'supervisorSignInNotSupervisor',
+  'not-supervisor': 'fastTrackSignInNotForClerks',
   'server-error': 'authError_server-error',
   'invalid-answer': 'authError_invalid-answer',
 };
@@ -32,7 +33,7 @@ function SignInForm({ serverUrl, onSignedIn }: { serverUrl: string; onSignedIn: 
   const described = error ? { 'aria-describedby': errorId } : {};
   return (
     <form className="supervisor-page__sign-in" aria-labelledby={titleId} onSubmit={(event) => void onSubmit(event)}>
-      <h1 id={titleId}>{t('supervisorSignInTitle')}</h1>
+      <h1 id={titleId}>{t('fastTrackSignInTitle')}</h1>
       <label className="supervisor-page__field">
         {t('signInUsername')}
         <input name="username" autoComplete="username" required autoFocus {...described} />
@@ -47,7 +48,10 @@ function SignInForm({ serverUrl, onSignedIn }: { serverUrl: string; onSignedIn: 
   );
 }
 
-/** The supervisor's page in a plain browser: its own sign-in, then the supervisor's screens. */
+/**
+ * The supervisor's page in a plain browser: its own sign-in, then the supervisor's screens; a
+ * GemeenteLoket account (`municipality`) sees the fast-track follow-up only.
+ */
 export function SupervisorApp({ serverUrl, today, storage = sessionStorage, liveTiming }: { serverUrl: string; today: string; storage?: Storage; liveTiming?: LiveViewTiming }) {
   const { t, language, setLanguage } = useI18n();
   const [session, setSession] = useState<StoredSession | null>(() => readStoredSession(storage));
@@ -55,6 +59,7 @@ export function SupervisorApp({ serverUrl, today, storage = sessionStorage, live
     storeSession(storage, next);
     setSession(next);
   };
+  const municipality = session?.account.role === 'municipality';
   const signOut = () => {
     if (session) void signOutSupervisor(serverUrl, session.token);
     storeSession(storage, null);
@@ -63,7 +68,7 @@ export function SupervisorApp({ serverUrl, today, storage = sessionStorage, live
   return (
     <>
       <header className="supervisor-page__bar">
-        <span className="supervisor-page__title">{t('appTitle')}</span>
+        <span className="supervisor-page__title">{municipality ? `${t('appTitle')} · ${t('fastTrackPageTitle')}` : t('appTitle')}</span>
         <span className="supervisor-page__actions">
           {session && <span>{t('supervisorSignedInAs', { name: session.account.displayName })}</span>}
           {session && <button type="button" onClick={signOut}>{t('signOut')}</button>}
@@ -73,7 +78,9 @@ export function SupervisorApp({ serverUrl, today, storage = sessionStorage, live
         </span>
       </header>
       <main className="supervisor-page__main">
-        {session ? (
+        {session && municipality ? (
+          <FastTrackPanel session={{ serverUrl, token: session.token, locationId: session.account.locationId }} today={today} />
+        ) : session ? (
           <SupervisorScreen serverUrl={serverUrl} token={session.token} locationId={session.account.locationId} today={today} liveTiming={liveTiming} />
         ) : (
           <SignInForm serverUrl={serverUrl} onSignedIn={signedIn} />

@@ -28,7 +28,10 @@ export function storeSession(storage: Storage, session: StoredSession | null): v
   else storage.removeItem(STORAGE_KEY);
 }
 
-/** Signs a supervisor or admin in; a clerk is turned away here too (clerks work at a registered desk). */
+/**
+ * Signs a supervisor, an admin or a GemeenteLoket account (`municipality`, which works in the browser
+ * only) in; a clerk is turned away here too (clerks work at a registered desk).
+ */
 export async function signInSupervisor(serverUrl: string, username: string, password: string): Promise<{ ok: true; session: StoredSession } | { ok: false; error: SignInFailure }> {
   let response: Response;
   try {

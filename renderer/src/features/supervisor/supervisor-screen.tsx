@@ -9,10 +9,13 @@ import { SettingsPanel } from './settings-panel';
 // (the browser page and the desk app) show this screen: it is composed here (issue #10).
 // eslint-disable-next-line import-x/no-restricted-paths
 import { SteeringPanel } from '../steering/steering-panel';
+// The fast-track follow-up too: supervisors follow it up beside the GemeenteLoket (issue #10).
+// eslint-disable-next-line import-x/no-restricted-paths
+import { FastTrackPanel } from '../fast-track/fast-track-panel';
 import type { LiveViewTiming } from './use-live-view';
 import './supervisor.css';
 
-const TABS = ['live', 'reports', 'steering', 'conflicts', 'settings'] as const;
+const TABS = ['live', 'reports', 'steering', 'fastTrack', 'conflicts', 'settings'] as const;
 type Tab = (typeof TABS)[number];
 
 export interface SupervisorScreenProps {
@@ -37,7 +40,7 @@ export function SupervisorScreen({ serverUrl, token, locationId, today, liveTimi
   const { t } = useI18n();
   const [tab, setTab] = useState<Tab>('live');
   const [chosenLocation, setChosenLocation] = useState(locationId ?? '');
-  const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ live: null, reports: null, steering: null, conflicts: null, settings: null });
+  const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ live: null, reports: null, steering: null, fastTrack: null, conflicts: null, settings: null });
   const location = locationId ?? (/^[A-Z]{3}$/.test(chosenLocation) ? chosenLocation : null);
   const session = { serverUrl, token, locationId: location };
   const onTabKey = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -49,7 +52,7 @@ export function SupervisorScreen({ serverUrl, token, locationId, today, liveTimi
     setTab(target);
     tabRefs.current[target]?.focus();
   };
-  const needsLocation = location === null && tab !== 'reports' && tab !== 'steering' && tab !== 'conflicts';
+  const needsLocation = location === null && tab !== 'reports' && tab !== 'steering' && tab !== 'fastTrack' && tab !== 'conflicts';
   return (
     <div className="supervisor">
       {locationId === null && (
@@ -82,6 +85,7 @@ export function SupervisorScreen({ serverUrl, token, locationId, today, liveTimi
         {!needsLocation && tab === 'live' && <LiveViewPanel session={session} timing={liveTiming} />}
         {tab === 'reports' && <ReportPanel session={session} today={today} />}
         {tab === 'steering' && <SteeringPanel session={session} today={today} bridge={bridge} />}
+        {tab === 'fastTrack' && <FastTrackPanel session={session} today={today} />}
         {tab === 'conflicts' && <ConflictReview session={session} />}
         {!needsLocation && tab === 'settings' && <SettingsPanel session={session} />}
       </div>
