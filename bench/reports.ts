@@ -1,23 +1,38 @@
 /**
- * The supervisors' report over 1,000,000 stored events, on PGlite and (with DATABASE_URL)
- * PostgreSQL. The events are made in the database with bulk SQL (generate_series), not through
- * push: 10 locations × 250 days × 48 appointments, each checked in, called, started, four
+ * The supervisors' reports over large stored datasets, on PGlite and (with DATABASE_URL)
+ * PostgreSQL. The data is made in the database with bulk SQL (generate_series), not through push.
+ *
+ * The million: 10 locations × 250 days × 48 appointments, each checked in, called, started, four
  * checklist steps and completed (8 events), plus each desk's opening, pause and closing: 1,000,000
- * events. Then it times, median of several runs:
- * - the main report: one location, one ISO week (4,000 of the 1,000,000 events);
+ * events. Then it times the main report, median of several runs:
+ * - one location, one ISO week (4,000 of the 1,000,000 events);
  * - one location over its whole 250 days (100,000 events);
  * - every location over every day (all 1,000,000 events).
+ *
+ * The busy year (steering-year.ts): one location over the working days of 2025, 442 persons a day
+ * (over 100,000 visits), with categories, sponsors, ratings and fast-track registrations. Then it
+ * times the steering report (the period and the previous one) for the year and for a quarter, and
+ * for the year each of its three parts on its own.
  * Not a test: it asserts nothing, it prints figures (BENCHMARKS.md).
  *
  *   npx tsx bench/reports.ts                                       (PGlite)
  *   DATABASE_URL=$(.ci/start-postgres.sh) npx tsx bench/reports.ts (PGlite and PostgreSQL)
+ *
+ * BALIE_BENCH_DATABASES=postgres picks engines, BALIE_BENCH_DATASETS=steering picks datasets
+ * (million, steering), BALIE_BENCH_SCOPES=1 times the million's main report only,
+ * BALIE_BENCH_EXPLAIN=1 prints the plan of the steering SQL for the year, BALIE_BENCH_KEEP=1 keeps
+ * the databases to look at plans (EXPLAIN ANALYZE).
  */
 import { addDays } from '../shared/domain/calendar-date';
 import { migrate } from '../server/src/db/migrate';
 import { openDatabase } from '../server/src/db/open-database';
 import type { Database } from '../server/src/db/database';
+import { fastTrackFiguresOf } from '../server/src/fast-track/fast-track-query';
 import { computeReport } from '../server/src/reports/report-query';
+import { computeSteeringReport } from '../server/src/steering/steering-query';
+import { STEERING_SQL } from '../server/src/steering/steering-sql';
 import { createTestDatabase, type DatabaseKind } from '../server/test/support/test-databases';
+import { BUSY_LOCATION, BUSY_QUARTER, BUSY_TODAY, BUSY_YEAR, makeBusyYear } from './steering-year';
 
 const LOCATIONS = 10;
 const DAYS = 250;
@@ -128,11 +143,23 @@ async function timeReport(db: Database, scope: { locationIds: readonly string[];
   return { median: times[Math.floor(times.length / 2)]!, events };
 }
 
-async function bench(kind: DatabaseKind): Promise<string[]> {
+/** A fresh migrated database of `kind`, handed to `work`, then dropped (or kept with BALIE_BENCH_KEEP). */
+async function withDatabase<T>(kind: DatabaseKind, work: (db: Database) => Promise<T>): Promise<T> {
   const database = await createTestDatabase(kind);
   const db = await openDatabase(database.config);
   try {
     await migrate(db);
+    return await work(db);
+  } finally {
+    await db.close();
+    // BALIE_BENCH_KEEP=1 keeps the database to look at its plans (EXPLAIN ANALYZE).
+    if (process.env.BALIE_BENCH_KEEP) console.log(`kept: ${JSON.stringify(database.config)}`);
+    else await database.drop();
+  }
+}
+
+async function benchMillion(kind: DatabaseKind): Promise<string[]> {
+  return withDatabase(kind, async (db) => {
     const generating = performance.now();
     await bookDays(db);
     const count = await makeEvents(db);
@@ -149,15 +176,81 @@ async function bench(kind: DatabaseKind): Promise<string[]> {
       lines.push(`| ${kind} | ${label} | ${timed.events.toLocaleString('en')} services | ${timed.median.toFixed(0)} ms |`);
     }
     return lines;
-  } finally {
-    await db.close();
-    // BALIE_BENCH_KEEP=1 keeps the database to look at its plans (EXPLAIN ANALYZE).
-    if (process.env.BALIE_BENCH_KEEP) console.log(`kept: ${JSON.stringify(database.config)}`);
-    else await database.drop();
+  });
+}
+
+/** `runs` timings of `work` after one warm-up run (caches, plans), sorted, and the last result. */
+async function timed<T>(runs: number, work: () => Promise<T>): Promise<{ times: number[]; result: T }> {
+  let result = await work();
+  const times: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const started = performance.now();
+    result = await work();
+    times.push(performance.now() - started);
   }
+  return { times: times.sort((a, b) => a - b), result };
+}
+
+const ms = (time: number) => (time >= 10_000 ? `${(time / 1000).toFixed(1)} s` : `${time.toFixed(0)} ms`);
+/** Median, and min – max when there are several runs. */
+const spread = (times: readonly number[]) =>
+  `**${ms(times[Math.floor(times.length / 2)]!)}**${times.length > 1 ? ` (${ms(times[0]!)} – ${ms(times[times.length - 1]!)}, ${times.length} runs)` : ''}`;
+const count = (n: number) => n.toLocaleString('en');
+
+async function benchSteering(kind: DatabaseKind): Promise<string[]> {
+  return withDatabase(kind, async (db) => {
+    const generating = performance.now();
+    const size = await makeBusyYear(db);
+    const generated = ((performance.now() - generating) / 1000).toFixed(0);
+    const lines = [
+      `| ${kind} | made in ${generated} s: ${size.daysOpen} days open, ${count(size.bookings)} bookings, ${count(size.persons)} persons, ` +
+        `${count(size.appointments)} appointments, ${count(size.events)} events | | | | |`,
+    ];
+    const locationIds = [BUSY_LOCATION];
+    const eventsIn = async (period: { from: string; to: string }) =>
+      (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM events WHERE location_id = $1 AND day BETWEEN $2 AND $3', [BUSY_LOCATION, period.from, period.to]))[0]!.n;
+    const periods = [
+      ['year 2025 (previous year empty)', BUSY_YEAR, Number(process.env.BALIE_BENCH_YEAR_RUNS ?? 3)],
+      ['quarter Q4 2025 (and Q3)', BUSY_QUARTER, 3],
+    ] as const;
+    for (const [label, period, runs] of periods) {
+      const { times, result } = await timed(runs, () => computeSteeringReport(db, { locationIds, ...period }, BUSY_TODAY));
+      const figures = [result.current, result.previous].filter((f) => f.visits.total > 0);
+      const events = (await Promise.all(figures.map((f) => eventsIn(f)))).reduce((a, b) => a + b, 0);
+      const sum = (pick: (f: (typeof figures)[number]) => number) => count(figures.reduce((total, f) => total + pick(f), 0));
+      lines.push(`| ${kind} | ${label} | ${sum((f) => f.visits.total)} | ${count(events)} | ${sum((f) => f.fastTrack.registered)} | ${spread(times)} |`);
+    }
+    // Where the year's time goes: each part on its own, once (the runs above warmed it), for the
+    // period only, as computeSteeringReport runs them per period.
+    const year = { locationIds, ...BUSY_YEAR };
+    const parts: Array<readonly [string, () => Promise<unknown>]> = [
+      ['year, part: steering SQL', () => db.query(STEERING_SQL, [locationIds, year.from, year.to])],
+      ['year, part: computeReport (times, first time right)', () => computeReport(db, year)],
+      ['year, part: fastTrackFiguresOf', () => fastTrackFiguresOf(db, year, BUSY_TODAY)],
+    ];
+    for (const [label, work] of parts) {
+      const started = performance.now();
+      await work();
+      lines.push(`| ${kind} | ${label} | | | | ${spread([performance.now() - started])} |`);
+    }
+    if (process.env.BALIE_BENCH_EXPLAIN) {
+      const plan = await db.query<Record<string, string>>(`EXPLAIN (ANALYZE, BUFFERS) ${STEERING_SQL}`, [locationIds, year.from, year.to]);
+      console.log(plan.map((row) => Object.values(row)[0]).join('\n'));
+    }
+    return lines;
+  });
 }
 
 const kinds: DatabaseKind[] = (process.env.BALIE_BENCH_DATABASES?.split(',') as DatabaseKind[] | undefined) ?? (process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite']);
-console.log('| database | report | services in it | median time |');
-console.log('|---|---|---|---|');
-for (const kind of kinds) for (const line of await bench(kind)) console.log(line);
+const datasets = process.env.BALIE_BENCH_DATASETS?.split(',') ?? ['million', 'steering'];
+if (datasets.includes('million')) {
+  console.log('| database | report | services in it | median time |');
+  console.log('|---|---|---|---|');
+  for (const kind of kinds) for (const line of await benchMillion(kind)) console.log(line);
+}
+if (datasets.includes('steering')) {
+  console.log(`\nThe steering report of location ${BUSY_LOCATION} (computeSteeringReport: the period and the previous one), after a warm-up run:`);
+  console.log('| database | period | visits | events | registrations | median (min – max) |');
+  console.log('|---|---|---|---|---|---|');
+  for (const kind of kinds) for (const line of await benchSteering(kind)) console.log(line);
+}
