@@ -171,9 +171,9 @@ describe('the fast-track follow-up against the real server', () => {
 
     const olgaOn = addDays(today, -PEOPLE.olga.daysAgo);
     const olga = within(rowOf(PEOPLE.olga.name)!).getAllByRole('cell').map((cell) => cell.textContent);
-    expect(olga.slice(0, 6)).toEqual(['15-06-1991', 'geen (inloop)', nlDate(olgaOn), nlDate(fastTrackDeadline(olgaOn)), 'Termijn verstreken, nog geen BSN', '–']);
+    expect(olga.slice(0, 6)).toEqual(['15-06-1991', 'geen (inloop)', nlDate(olgaOn), nlDate(fastTrackDeadline(olgaOn)), 'Verlopen, geen BSN', '–']);
     const pieter = within(rowOf(PIETER)!).getAllByRole('cell').map((cell) => cell.textContent);
-    expect(pieter.slice(0, 6)).toEqual(['29-02-1988', CODE, nlDate(today), nlDate(fastTrackDeadline(today)), 'Loopt, nog op tijd', '–']);
+    expect(pieter.slice(0, 6)).toEqual(['29-02-1988', CODE, nlDate(today), nlDate(fastTrackDeadline(today)), 'Loopt nog', '–']);
     expect(within(rowOf(PIETER)!).getByLabelText(`Datum BSN uitgegeven voor ${PIETER}`)).toHaveValue(today);
 
     // The counts cover the whole period: the open ones are the rows of the list.
@@ -209,7 +209,7 @@ describe('the fast-track follow-up against the real server', () => {
     expect(lena.slice(0, 7)).toEqual(['15/06/1991', 'none (walk-in)', enDate(lenaOn), enDate(fastTrackDeadline(lenaOn)), 'BSN late', `${workingDaysBetween(lenaOn, lenaBsn)} working days`, `${enDate(lenaBsn)}Undo`]);
     expect(within(rowOf(PEOPLE.wim.name)!).getAllByRole('cell')[4]).toHaveTextContent('BSN in time');
     expect(within(rowOf(PEOPLE.wim.name)!).getAllByRole('cell')[5]).toHaveTextContent(/^0 working days$/);
-    expect(within(rowOf(PEOPLE.olga.name)!).getAllByRole('cell')[4]).toHaveTextContent('Overdue, no BSN yet');
+    expect(within(rowOf(PEOPLE.olga.name)!).getAllByRole('cell')[4]).toHaveTextContent('Overdue, no BSN');
     expect({ overdue: countOf('overdue'), pending: countOf('pending'), within: countOf('within'), late: countOf('late') }).toEqual({ overdue: 1, pending: 0, within: 1, late: 1 });
   });
 
@@ -282,7 +282,7 @@ describe('the fast-track follow-up against the real server', () => {
     expect(await screen.findByText(`De BSN-datum van ${PEOPLE.lena.name} is ongedaan gemaakt; de inschrijving is weer open.`)).toBeInTheDocument();
     const lena = rowOf(PEOPLE.lena.name)!;
     expect(lena).toHaveAttribute('data-state', 'overdue');
-    expect(within(lena).getAllByRole('cell')[4]).toHaveTextContent('Termijn verstreken, nog geen BSN');
+    expect(within(lena).getAllByRole('cell')[4]).toHaveTextContent('Verlopen, geen BSN');
     expect(within(lena).getAllByRole('cell')[5]).toHaveTextContent('–');
     const input = within(lena).getByLabelText(`Datum BSN uitgegeven voor ${PEOPLE.lena.name}`);
     expect(input).toHaveValue(wrong);

@@ -76,7 +76,7 @@ export function FastTrackRow({ registration, session, today, showLocation, onRec
       <td>{registration.appointmentCode ?? t('fastTrackNoCode')}</td>
       <td>{day(registration.registeredOn)}</td>
       <td>{day(registration.deadline)}</td>
-      <td><StateBadge state={registration.state} /></td>
+      <td className="fast-track__state-cell"><StateBadge state={registration.state} /></td>
       <td>{days === null ? '–' : days === 1 ? t('fastTrackOneDay') : t('fastTrackDays', { count: days })}</td>
       <td className="fast-track__bsn-cell">
         {registration.bsnIssuedOn !== null ? (
