@@ -123,6 +123,17 @@ describe('the packaged desk, as a clerk opens it', () => {
     expect(text).toContain('09:40');
   });
 
+  it('saves the page it is called from as an A4 PDF in Documents/Balie, named after the title', async () => {
+    const answer = await page.evaluate(() => window.deskBridge?.savePageAsPdf?.({ title: 'Stuurinformatie MAA 2026-Q1' }));
+    expect(answer).toEqual({ ok: true, path: expect.stringMatching(/\.pdf$/) });
+    const path = (answer as { path: string }).path;
+    expect(path.startsWith(join(desk.documents, 'Balie', 'Stuurinformatie'))).toBe(true);
+    expect(readFileSync(path).subarray(0, 5).toString()).toBe('%PDF-');
+    // The page itself, as the desk shows it: its heading is in the PDF's text.
+    const heading = await page.locator('h1').first().innerText();
+    expect(execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' })).toContain(heading.trim().split('\n')[0]);
+  });
+
   it('keeps a session only encrypted: stored through the OS key store, or refused with no file written', async () => {
     const session = { token: 'tok_e2e_7d41c9a0b3f2e6d8', accountId: 'clerk-anna', expiresAt: '2030-01-01T17:00:00.000Z' };
     const saved = await page.evaluate((value) => window.deskBridge?.saveSession(value), session);

@@ -5,7 +5,7 @@
  * it should in a shipped app. `--remote-debugging-port` reaches only the renderer, never main.
  */
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -15,6 +15,8 @@ import { PACKAGED_BINARY } from './paths';
 export interface DeskApp {
   /** Electron's userData folder of this desk: desk-config.json, logs/, receipts/, IndexedDB. */
   userData: string;
+  /** The user's Documents folder of this launch (its own, not the real one): Balie/ holds saved pages. */
+  documents: string;
   /** The desk page, attached anew when the previous attachment died with its renderer. */
   page(): Promise<Page>;
   /** Runs xdotool on the desk's X display. */
@@ -44,6 +46,11 @@ export async function launchDesk(options: { serverUrl: string }): Promise<DeskAp
   const home = await mkdtemp(join(tmpdir(), 'balie-desktop-'));
   // On Linux Electron's userData is $XDG_CONFIG_HOME/<productName>.
   const userData = join(home, 'config', 'Balie');
+  // Electron asks the XDG user dirs file for Documents: point it into this launch's home, so a
+  // saved page never lands in the real user's folder.
+  const documents = join(home, 'documents');
+  await mkdir(join(home, 'config'), { recursive: true });
+  await writeFile(join(home, 'config', 'user-dirs.dirs'), `XDG_DOCUMENTS_DIR="${documents}"\n`);
   const displayFile = join(home, 'display');
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
@@ -117,6 +124,7 @@ export async function launchDesk(options: { serverUrl: string }): Promise<DeskAp
 
   return {
     userData,
+    documents,
     page,
     xdotool: (...args) => execFileSync('xdotool', args, { env: xEnv, encoding: 'utf8' }).trim(),
     startOnDisplay(command, args) {
