@@ -16,7 +16,7 @@ import { callAppointment, checkInBooking } from '../../../../shared/domain/comma
 import { complete, recordStep, startService } from '../../../../shared/domain/commands-service';
 import type { StepValue } from '../../../../shared/checklists/step-value';
 import { fastTrackDeadline, fastTrackListSchema, type FastTrackRegistration } from '../../../../shared/fast-track/fast-track-api';
-import { accounts, adminToken, dropDatabase, freshDatabase, serverUrl, signedInDesk, today, type SignedInDesk } from '../../../test/desk-fixtures';
+import { accounts, adminToken, dropDatabase, freshDatabase, revokeToken, serverUrl, signedInDesk, today, type SignedInDesk } from '../../../test/desk-fixtures';
 import type { DeskDatabase } from '../../db/desk-db';
 import { performCommand, type DeskCommand } from '../../db/perform-command';
 import { I18nProvider, type Language } from '../../i18n/i18n';
@@ -145,6 +145,12 @@ describe('the fast-track follow-up against the real server', () => {
     render(
       <I18nProvider initialLanguage={language}>
         <FastTrackPanel session={{ serverUrl, token, locationId: accounts.locationId }} today={today} />
+      </I18nProvider>,
+    );
+  const renderAdmin = (adminSession: string) =>
+    render(
+      <I18nProvider>
+        <FastTrackPanel session={{ serverUrl, token: adminSession, locationId: null }} today={today} />
       </I18nProvider>,
     );
   const rows = () => screen.getAllByTestId('fast-track-row');
@@ -288,5 +294,57 @@ describe('the fast-track follow-up against the real server', () => {
     expect(input).toHaveValue(wrong);
     expect(input).toHaveFocus();
     expect((await serverList(token, lenaOn, lenaOn)).find((row) => row.appointmentId === ids.lena)).toMatchObject({ bsnIssuedOn: null, state: 'overdue', workingDays: null });
+  });
+
+  it('says a period that ends before it starts on the form, and an unreachable server in words', async () => {
+    const user = userEvent.setup();
+    const first = renderPanel();
+    await waitFor(() => expect(rowOf(PIETER)).toBeDefined());
+    const from = screen.getByLabelText('Ingeschreven vanaf');
+    await user.clear(from);
+    await user.type(from, today);
+    const to = screen.getByLabelText('Tot en met');
+    await user.clear(to);
+    await user.type(to, `${addDays(today, -1)}{Enter}`);
+    expect(await screen.findByRole('alert')).toHaveTextContent('De einddatum ligt vóór de begindatum.');
+    expect(to).toHaveAttribute('aria-invalid', 'true');
+    // The list asked for before stays on screen.
+    expect(rowOf(PIETER)).toBeDefined();
+    first.unmount();
+
+    render(
+      <I18nProvider>
+        <FastTrackPanel session={{ serverUrl: 'http://127.0.0.1:9', token, locationId: accounts.locationId }} today={today} />
+      </I18nProvider>,
+    );
+    expect(await screen.findByRole('alert')).toHaveTextContent('Niet gelukt: geen verbinding met de server. Probeer het opnieuw.');
+  });
+
+  it('keeps a typed BSN day when the session ended before it was saved, and says why', async () => {
+    const signIn = await postJson('/api/v1/auth/sign-in', { username: MUNICIPALITY, password: PASSWORD });
+    const shortLived = ((await signIn.json()) as { token: string }).token;
+    const user = userEvent.setup();
+    render(
+      <I18nProvider>
+        <FastTrackPanel session={{ serverUrl, token: shortLived, locationId: accounts.locationId }} today={today} />
+      </I18nProvider>,
+    );
+    await waitFor(() => expect(rowOf(PIETER)).toBeDefined());
+    await revokeToken(shortLived);
+    const input = within(rowOf(PIETER)!).getByLabelText(`Datum BSN uitgegeven voor ${PIETER}`);
+    await user.click(input);
+    await user.keyboard('{Enter}');
+    expect(await within(rowOf(PIETER)!).findByRole('alert')).toHaveTextContent('Uw sessie is verlopen. Meld u opnieuw aan.');
+    expect(input).toHaveValue(today);
+    expect(rowOf(PIETER)).toHaveAttribute('data-state', 'pending');
+    expect((await serverList(token, today, today)).find((row) => row.appointmentId === ids.pieter)).toMatchObject({ bsnIssuedOn: null });
+  });
+
+  it('shows an admin the registrations of every location, each with its location', async () => {
+    renderAdmin(await adminToken());
+    expect(screen.getByRole('heading', { name: 'Snelle inschrijving: BSN opvolgen' })).toBeInTheDocument();
+    await waitFor(() => expect(rowOf(PIETER)).toBeDefined());
+    expect(screen.getByRole('columnheader', { name: 'Locatie' })).toBeInTheDocument();
+    expect(within(rowOf(PIETER)!).getAllByRole('cell')[0]).toHaveTextContent(accounts.locationId);
   });
 });
