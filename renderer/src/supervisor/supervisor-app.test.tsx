@@ -68,7 +68,9 @@ describe("the supervisor's own page", () => {
     expect(await screen.findByRole('heading', { name: `Balies en wachtrij van ${accounts.locationId}` })).toBeInTheDocument();
     expect(screen.getByText('Aangemeld: Tessa Teamleider')).toBeInTheDocument();
     // A supervisor follows the fast track up too, as one of the tabs.
-    expect(screen.getByRole('tab', { name: 'Snelle inschrijving' })).toBeInTheDocument();
+    await user.click(screen.getByRole('tab', { name: 'Snelle inschrijving' }));
+    expect(await screen.findByRole('heading', { name: `Snelle inschrijving: BSN opvolgen (${accounts.locationId})` })).toBeInTheDocument();
+    await user.click(screen.getByRole('tab', { name: 'Nu' }));
     const stored = JSON.parse(sessionStorage.getItem('balie.supervisor.session')!) as { token: string };
     expect(localStorage.length).toBe(0);
     first.unmount();
