@@ -9,7 +9,7 @@ import { DeskSetupGate } from '../features/auth/desk-setup';
 import { DeskLockGate } from '../features/auth/lock-screen';
 import { DeskSecuritySettings, LockNowButton } from '../features/auth/security-settings';
 import { SignInPanel } from '../features/auth/sign-in-panel';
-import { SupervisorDeskScreen } from '../features/supervisor/supervisor-desk-screen';
+import { SupervisorDeskScreen } from './supervisor-desk-screen';
 import { SyncIndicator } from '../features/sync/sync-indicator';
 import { useI18n } from '../i18n/i18n';
 import { ClerkDesk } from './clerk-desk';

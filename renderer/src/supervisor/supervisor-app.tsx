@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { FastTrackPanel } from '../features/fast-track/fast-track-panel';
-import { SupervisorScreen } from '../features/supervisor/supervisor-screen';
+import { SupervisorScreen } from '../app/supervisor-screen';
 import type { LiveViewTiming } from '../features/supervisor/use-live-view';
 import { useI18n } from '../i18n/i18n';
 import { readStoredSession, signInSupervisor, signOutSupervisor, storeSession, type SignInFailure, type StoredSession } from './supervisor-session';

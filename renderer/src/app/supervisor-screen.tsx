@@ -1,19 +1,14 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
-import type { DeskBridge } from '../../../../shared/ipc/desk-bridge';
-import { useI18n } from '../../i18n/i18n';
-import { ConflictReview } from './conflict-review';
-import { LiveViewPanel } from './live-view-panel';
-import { ReportPanel } from './report-panel';
-import { SettingsPanel } from './settings-panel';
-// Features meet in app/ as a rule, but the steering page is one of these tabs and both entries
-// (the browser page and the desk app) show this screen: it is composed here (issue #10).
-// eslint-disable-next-line import-x/no-restricted-paths
-import { SteeringPanel } from '../steering/steering-panel';
-// The fast-track follow-up too: supervisors follow it up beside the GemeenteLoket (issue #10).
-// eslint-disable-next-line import-x/no-restricted-paths
-import { FastTrackPanel } from '../fast-track/fast-track-panel';
-import type { LiveViewTiming } from './use-live-view';
-import './supervisor.css';
+import type { DeskBridge } from '../../../shared/ipc/desk-bridge';
+import { useI18n } from '../i18n/i18n';
+import { ConflictReview } from '../features/supervisor/conflict-review';
+import { LiveViewPanel } from '../features/supervisor/live-view-panel';
+import { ReportPanel } from '../features/supervisor/report-panel';
+import { SettingsPanel } from '../features/supervisor/settings-panel';
+import { SteeringPanel } from '../features/steering/steering-panel';
+import { FastTrackPanel } from '../features/fast-track/fast-track-panel';
+import type { LiveViewTiming } from '../features/supervisor/use-live-view';
+import '../features/supervisor/supervisor.css';
 
 const TABS = ['live', 'reports', 'steering', 'fastTrack', 'conflicts', 'settings'] as const;
 type Tab = (typeof TABS)[number];

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { DeskBridge } from '../../../../shared/ipc/desk-bridge';
-import { useI18n } from '../../i18n/i18n';
+import type { DeskBridge } from '../../../shared/ipc/desk-bridge';
+import { useI18n } from '../i18n/i18n';
 import { SupervisorScreen } from './supervisor-screen';
 
 type Access = { state: 'loading' } | { state: 'ready'; serverUrl: string; token: string } | { state: 'signed-out' };

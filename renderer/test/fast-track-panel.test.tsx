@@ -9,23 +9,21 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addWorkingDays, workingDaysBetween } from '../../../../shared/calendar/working-days';
-import { addDays, addMonths, amsterdamInstant } from '../../../../shared/domain/calendar-date';
-import { openDesk, registerWalkIn } from '../../../../shared/domain/commands-desk';
-import { callAppointment, checkInBooking } from '../../../../shared/domain/commands-queue';
-import { complete, recordStep, startService } from '../../../../shared/domain/commands-service';
-import type { StepValue } from '../../../../shared/checklists/step-value';
-import { fastTrackDeadline, fastTrackListSchema, type FastTrackRegistration } from '../../../../shared/fast-track/fast-track-api';
-import { accounts, adminToken, dropDatabase, freshDatabase, revokeToken, serverUrl, signedInDesk, today, type SignedInDesk } from '../../../test/desk-fixtures';
-import type { DeskDatabase } from '../../db/desk-db';
-import { performCommand, type DeskCommand } from '../../db/perform-command';
-import { I18nProvider, type Language } from '../../i18n/i18n';
+import { addWorkingDays, workingDaysBetween } from '../../shared/calendar/working-days';
+import { addDays, addMonths, amsterdamInstant } from '../../shared/domain/calendar-date';
+import { openDesk, registerWalkIn } from '../../shared/domain/commands-desk';
+import { callAppointment, checkInBooking } from '../../shared/domain/commands-queue';
+import { complete, recordStep, startService } from '../../shared/domain/commands-service';
+import type { StepValue } from '../../shared/checklists/step-value';
+import { fastTrackDeadline, fastTrackListSchema, type FastTrackRegistration } from '../../shared/fast-track/fast-track-api';
+import { accounts, adminToken, dropDatabase, freshDatabase, revokeToken, serverUrl, signedInDesk, today, type SignedInDesk } from './desk-fixtures';
+import type { DeskDatabase } from '../src/db/desk-db';
+import { performCommand, type DeskCommand } from '../src/db/perform-command';
+import { I18nProvider, type Language } from '../src/i18n/i18n';
 // The test plays a clerk's desk to put served days on the server, with the desk's own sync.
-// eslint-disable-next-line import-x/no-restricted-paths
-import { pullChanges } from '../sync/pull-changes';
-// eslint-disable-next-line import-x/no-restricted-paths
-import { pushOutbox } from '../sync/push-outbox';
-import { FastTrackPanel } from './fast-track-panel';
+import { pullChanges } from '../src/features/sync/pull-changes';
+import { pushOutbox } from '../src/features/sync/push-outbox';
+import { FastTrackPanel } from '../src/features/fast-track/fast-track-panel';
 
 const suffix = crypto.randomUUID().slice(0, 6).toUpperCase().replace(/[^A-Z0-9]/g, 'X');
 const DESK = `MAA-F${suffix}`;

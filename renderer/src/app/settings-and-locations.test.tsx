@@ -5,8 +5,8 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { adminToken, serverUrl, today } from '../../../test/desk-fixtures';
-import { I18nProvider } from '../../i18n/i18n';
+import { adminToken, serverUrl, today } from '../../test/desk-fixtures';
+import { I18nProvider } from '../i18n/i18n';
 import { SupervisorScreen } from './supervisor-screen';
 
 const PASSWORD = 'supervisor settings password';

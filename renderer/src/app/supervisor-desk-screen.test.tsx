@@ -4,8 +4,8 @@
  */
 import { render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { accounts, adminToken, browserBridge, registrationCode, serverUrl, today } from '../../../test/desk-fixtures';
-import { I18nProvider } from '../../i18n/i18n';
+import { accounts, adminToken, browserBridge, registrationCode, serverUrl, today } from '../../test/desk-fixtures';
+import { I18nProvider } from '../i18n/i18n';
 import { SupervisorDeskScreen } from './supervisor-desk-screen';
 
 const suffix = crypto.randomUUID().slice(0, 6).toLowerCase();
