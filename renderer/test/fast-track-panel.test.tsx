@@ -345,4 +345,28 @@ describe('the fast-track follow-up against the real server', () => {
     expect(screen.getByRole('columnheader', { name: 'Locatie' })).toBeInTheDocument();
     expect(within(rowOf(PIETER)!).getAllByRole('cell')[0]).toHaveTextContent(accounts.locationId);
   });
+
+  it('imports the municipality’s CSV of BSN days: the row is answered at once, a row that matches nobody is listed with its line and reason', async () => {
+    const user = userEvent.setup();
+    renderPanel();
+    await waitFor(() => expect(rowOf(PIETER)).toBeDefined());
+    await user.click(screen.getByRole('button', { name: 'Importeren' }));
+    expect(screen.getByRole('alert')).toHaveTextContent('Kies eerst een bestand.');
+
+    const csv = `appointment_code;date_of_birth;bsn_issued_on\r\n${CODE};1988-02-29;${today}\r\n${CODE};1970-01-01;${today}\r\n`;
+    await user.upload(screen.getByLabelText('CSV-bestand'), new File([csv], 'bsn-dagen.csv', { type: 'text/csv' }));
+    await user.click(screen.getByRole('button', { name: 'Importeren' }));
+    expect(await screen.findByText('2 regels gelezen: 1 vastgelegd, 0 al zo vastgelegd, 1 niet verwerkt.')).toBeInTheDocument();
+    expect(within(screen.getByRole('list', { name: 'Niet verwerkt' })).getByRole('listitem')).toHaveTextContent(
+      `Regel 3 (${CODE}): Geen afgeronde BRP-inschrijving van iemand met deze geboortedatum in deze afspraak.`,
+    );
+    // Answered, Pieter leaves the open list; the server has the day.
+    await waitFor(() => expect(rowOf(PIETER)).toBeUndefined());
+    expect((await serverList(token, today, today)).find((row) => row.appointmentId === ids.pieter)).toMatchObject({ bsnIssuedOn: today, state: 'within' });
+
+    // A file that carries BSNs is refused whole, and says why.
+    await user.upload(screen.getByLabelText('CSV-bestand'), new File([`appointment_code;date_of_birth;bsn_issued_on;bsn\r\n${CODE};1988-02-29;${today};123456782\r\n`], 'met-bsn.csv', { type: 'text/csv' }));
+    await user.click(screen.getByRole('button', { name: 'Importeren' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Het bestand is niet verwerkt; er is niets vastgelegd. Het bestand bevat een kolom met BSN');
+  });
 });

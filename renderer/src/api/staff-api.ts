@@ -12,7 +12,13 @@ export interface StaffSession {
   readonly locationId: string | null;
 }
 
-export type ApiFailure = { ok: false; error: 'offline' | 'unauthenticated' | 'forbidden' | 'not-found' | 'invalid-answer' | 'server-error' | 'bad-request'; detail: string };
+export type ApiFailure = {
+  ok: false;
+  error: 'offline' | 'unauthenticated' | 'forbidden' | 'not-found' | 'invalid-answer' | 'server-error' | 'bad-request';
+  detail: string;
+  /** The refusal's JSON body, for a screen that shows more than the message (an import's reasons). */
+  body?: unknown;
+};
 export type ApiResult<T> = { ok: true; value: T } | ApiFailure;
 
 /** `?location=…&…` with the session's location first (left out for an admin looking at all). */
@@ -22,25 +28,28 @@ export function queryOf(session: StaffSession, params: Record<string, string>): 
   return text ? `?${text}` : '';
 }
 
-function failureOf(status: number, detail: string): ApiFailure {
-  if (status === 401) return { ok: false, error: 'unauthenticated', detail };
-  if (status === 403) return { ok: false, error: 'forbidden', detail };
-  if (status === 404) return { ok: false, error: 'not-found', detail };
-  if (status === 400) return { ok: false, error: 'bad-request', detail };
-  return { ok: false, error: 'server-error', detail: `HTTP ${status}: ${detail}` };
+function failureOf(status: number, detail: string, body: unknown): ApiFailure {
+  if (status === 401) return { ok: false, error: 'unauthenticated', detail, body };
+  if (status === 403) return { ok: false, error: 'forbidden', detail, body };
+  if (status === 404) return { ok: false, error: 'not-found', detail, body };
+  if (status === 400) return { ok: false, error: 'bad-request', detail, body };
+  return { ok: false, error: 'server-error', detail: `HTTP ${status}: ${detail}`, body };
 }
 
-/** Sends the request with the session's token; a refusal's message (or its problems) becomes the detail. */
+/**
+ * Sends the request with the session's token (a body is JSON unless `init.headers` says otherwise);
+ * a refusal's message (or its problems) becomes the detail.
+ */
 export async function staffRequest(session: StaffSession, path: string, init: RequestInit = {}): Promise<{ ok: true; response: Response } | ApiFailure> {
   try {
     const response = await fetch(`${session.serverUrl}${path}`, {
       ...init,
-      headers: { authorization: `Bearer ${session.token}`, ...(init.body ? { 'content-type': 'application/json' } : {}) },
+      headers: { authorization: `Bearer ${session.token}`, ...(init.body ? { 'content-type': 'application/json' } : {}), ...(init.headers as Record<string, string> | undefined) },
     });
     if (response.ok) return { ok: true, response };
     const body = (await response.json().catch(() => ({}))) as { message?: unknown; problems?: { message: string }[] };
     const detail = body.problems?.map((problem) => problem.message).join('; ') ?? (typeof body.message === 'string' ? body.message : '');
-    return failureOf(response.status, detail);
+    return failureOf(response.status, detail, body);
   } catch (error) {
     return { ok: false, error: 'offline', detail: error instanceof Error ? error.message : String(error) };
   }

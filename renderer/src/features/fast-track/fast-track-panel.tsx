@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { FAST_TRACK_STATES, FAST_TRACK_WORKING_DAYS, type FastTrackList, type FastTrackRegistration } from '../../../../shared/fast-track/fast-track-api';
 import { useI18n } from '../../i18n/i18n';
+import { BsnImportForm } from './bsn-import-form';
 import { fetchFastTrack, type FastTrackFailure, type FastTrackPeriod, type FastTrackSession } from './fast-track-client';
 import { FastTrackFilter } from './fast-track-filter';
 import { countsOf, defaultPeriod, formatDay, rowsOfView, withBsnDay, type FastTrackView } from './fast-track-list';
@@ -155,6 +156,8 @@ export function FastTrackPanel({ session, today }: FastTrackPanelProps) {
           )}
         </>
       )}
+      {/* An import names its location: an admin looking at every location chooses one first. */}
+      {locationId !== null && <BsnImportForm session={session} onImported={() => setReloads((count) => count + 1)} />}
     </section>
   );
 }
