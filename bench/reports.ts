@@ -11,8 +11,8 @@
  *
  * The busy year (steering-year.ts): one location over the working days of 2025, 442 persons a day
  * (over 100,000 visits), with categories, sponsors, ratings and fast-track registrations. Then it
- * times the steering report (the period and the previous one) for the year and for a quarter, and
- * for the year each of its three parts on its own.
+ * times the steering report (the period and the previous one) for the year and for a quarter (the
+ * warm-up run summarises the days), and for the year each of its three parts on its own.
  * Not a test: it asserts nothing, it prints figures (BENCHMARKS.md).
  *
  *   npx tsx bench/reports.ts                                       (PGlite)
@@ -20,7 +20,7 @@
  *
  * BALIE_BENCH_DATABASES=postgres picks engines, BALIE_BENCH_DATASETS=steering picks datasets
  * (million, steering), BALIE_BENCH_SCOPES=1 times the million's main report only,
- * BALIE_BENCH_EXPLAIN=1 prints the plan of the steering SQL for the year, BALIE_BENCH_KEEP=1 keeps
+ * BALIE_BENCH_EXPLAIN=1 prints the plan of the steering summary's read for the year, BALIE_BENCH_KEEP=1 keeps
  * the databases to look at plans (EXPLAIN ANALYZE).
  */
 import { addDays } from '../shared/domain/calendar-date';
@@ -29,8 +29,9 @@ import { openDatabase } from '../server/src/db/open-database';
 import type { Database } from '../server/src/db/database';
 import { fastTrackFiguresOf } from '../server/src/fast-track/fast-track-query';
 import { computeReport } from '../server/src/reports/report-query';
+import { refreshSteeringDays } from '../server/src/steering/steering-days';
 import { computeSteeringReport } from '../server/src/steering/steering-query';
-import { STEERING_SQL } from '../server/src/steering/steering-sql';
+import { STEERING_SUMMARY_SQL } from '../server/src/steering/steering-sql';
 import { createTestDatabase, type DatabaseKind } from '../server/test/support/test-databases';
 import { BUSY_LOCATION, BUSY_QUARTER, BUSY_TODAY, BUSY_YEAR, makeBusyYear } from './steering-year';
 
@@ -226,8 +227,8 @@ async function benchSteering(kind: DatabaseKind): Promise<string[]> {
     // period only, as computeSteeringReport runs them per period.
     const year = { locationIds, ...BUSY_YEAR };
     const parts: Array<readonly [string, () => Promise<unknown>]> = [
-      ['year, part: steering SQL', () => db.query(STEERING_SQL, [locationIds, year.from, year.to])],
-      ['year, part: computeReport (times, first time right)', () => computeReport(db, year)],
+      ['year, part: refreshSteeringDays (every day fresh)', () => refreshSteeringDays(db, locationIds, year.from, year.to)],
+      ['year, part: the summary read (STEERING_SUMMARY_SQL)', () => db.query(STEERING_SUMMARY_SQL, [locationIds, year.from, year.to])],
       ['year, part: fastTrackFiguresOf', () => fastTrackFiguresOf(db, year, BUSY_TODAY)],
     ];
     for (const [label, work] of parts) {
@@ -236,7 +237,7 @@ async function benchSteering(kind: DatabaseKind): Promise<string[]> {
       lines.push(`| ${kind} | ${label} | | | | ${spread([performance.now() - started])} |`);
     }
     if (process.env.BALIE_BENCH_EXPLAIN) {
-      const plan = await db.query<Record<string, string>>(`EXPLAIN (ANALYZE, BUFFERS) ${STEERING_SQL}`, [locationIds, year.from, year.to]);
+      const plan = await db.query<Record<string, string>>(`EXPLAIN (ANALYZE, BUFFERS) ${STEERING_SUMMARY_SQL}`, [locationIds, year.from, year.to]);
       console.log(plan.map((row) => Object.values(row)[0]).join('\n'));
     }
     return lines;

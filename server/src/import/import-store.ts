@@ -147,6 +147,13 @@ export async function storeFillIns(tx: Queryable, fillIns: ReadonlyArray<{ reado
       [JSON.stringify(categories)],
     );
   }
+  if (fillIns.length > 0) {
+    // The steering report's summaries of these bookings' days count categories and sponsors, and
+    // no change number tells them so: they are made again by the next report (steering-days.ts).
+    await tx.query('DELETE FROM steering_days s USING bookings b WHERE b.id = ANY($1::text[]) AND s.location_id = b.location_id AND s.day = b.date', [
+      fillIns.map((entry) => entry.bookingId),
+    ]);
+  }
 }
 
 /** Marks bookings cancelled by the booking system at `cancelledAt` (an ISO instant). */

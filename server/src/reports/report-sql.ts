@@ -27,7 +27,11 @@
  * Parameters: $1 location ids (text[]), $2 first day, $3 last day (dates), $4 now (timestamptz),
  * $5 the last minute of the waiting-time histogram (longer waits count there).
  */
-export const REPORT_SQL = `
+/**
+ * The CTEs up to the wait and service samples (loc … services), which the steering report's per-day
+ * summary (steering/steering-days.ts) reads too; same parameters as the report.
+ */
+export const REPORT_SAMPLE_CTES = `
 WITH loc AS (
   SELECT id, time_zone, target_wait_seconds FROM locations WHERE id = ANY($1::text[])
 ),
@@ -113,7 +117,28 @@ services AS (
          to_char(s.occurred_at AT TIME ZONE l.time_zone, 'HH24') || ':00' AS hour,
          to_char(s.occurred_at AT TIME ZONE l.time_zone, 'YYYY-MM-DD') AS day
     FROM service_samples s JOIN loc l ON l.id = s.loc
+)`;
+
+/** Each person's visit of a day from the appointment states (visit_facts, visits). */
+export const REPORT_VISIT_CTES = `
+visit_facts AS (
+  SELECT st.state->>'date' AS day,
+         bool_or(st.state->>'status' IN ('completed', 'partial')) AND bool_and(st.state->>'status' IN ('completed', 'partial', 'no-show')) AS finished,
+         NOT bool_or(st.state->>'status' = 'partial') AS all_completed,
+         min(floor(extract(epoch FROM (st.state->>'checkedInAt')::timestamptz) * 1000)) AS first_check_in,
+         max(floor(extract(epoch FROM (st.state->>'finishedAt')::timestamptz) * 1000)) FILTER (WHERE st.state->>'status' IN ('completed', 'partial')) AS last_end
+    FROM appointment_states st JOIN loc l ON l.id = st.location_id
+   WHERE st.day BETWEEN $2::date AND $3::date AND st.state->>'status' <> 'cancelled'
+   GROUP BY st.location_id, st.state->>'personId', st.state->>'date'
 ),
+visits AS (
+  SELECT day, finished, finished AND all_completed AS first_time_right,
+         CASE WHEN finished AND first_check_in IS NOT NULL AND last_end IS NOT NULL
+              THEN greatest(0, last_end - first_check_in)::float8 / 1000 END AS sec
+    FROM visit_facts
+)`;
+
+export const REPORT_SQL = `${REPORT_SAMPLE_CTES},
 step_stream AS (
   SELECT appt, seq, type, at, service, payload->>'checklistId' AS checklist, payload->>'stepId' AS step,
          floor(extract(epoch FROM (payload->>'startedAt')::timestamptz) * 1000)::bigint AS started,
@@ -208,22 +233,7 @@ booked AS (
     FROM appointment_states st JOIN loc l ON l.id = st.location_id
    WHERE st.day BETWEEN $2::date AND $3::date AND NOT (st.state->>'walkIn')::boolean AND st.state->>'status' <> 'cancelled'
 ),
-visit_facts AS (
-  SELECT st.state->>'date' AS day,
-         bool_or(st.state->>'status' IN ('completed', 'partial')) AND bool_and(st.state->>'status' IN ('completed', 'partial', 'no-show')) AS finished,
-         NOT bool_or(st.state->>'status' = 'partial') AS all_completed,
-         min(floor(extract(epoch FROM (st.state->>'checkedInAt')::timestamptz) * 1000)) AS first_check_in,
-         max(floor(extract(epoch FROM (st.state->>'finishedAt')::timestamptz) * 1000)) FILTER (WHERE st.state->>'status' IN ('completed', 'partial')) AS last_end
-    FROM appointment_states st JOIN loc l ON l.id = st.location_id
-   WHERE st.day BETWEEN $2::date AND $3::date AND st.state->>'status' <> 'cancelled'
-   GROUP BY st.location_id, st.state->>'personId', st.state->>'date'
-),
-visits AS (
-  SELECT day, finished, finished AND all_completed AS first_time_right,
-         CASE WHEN finished AND first_check_in IS NOT NULL AND last_end IS NOT NULL
-              THEN greatest(0, last_end - first_check_in)::float8 / 1000 END AS sec
-    FROM visit_facts
-)
+${REPORT_VISIT_CTES}
 SELECT
   (SELECT coalesce(jsonb_agg(g), '[]') FROM (
      SELECT CASE WHEN grouping(desk) = 0 THEN 'desk' WHEN grouping(clerk) = 0 THEN 'clerk' WHEN grouping(service) = 0 THEN 'service'

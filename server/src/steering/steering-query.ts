@@ -1,13 +1,14 @@
 /**
- * The steering report: the steering SQL (steering-sql.ts), the report's SQL for the times and
- * first time right, and the fast-track clock (fast-track/fast-track-query.ts), for the period asked and the previous period of the same length.
+ * The steering report: the period's days summarised (steering-days.ts) and added up
+ * (steering-sql.ts), and the fast-track clock (fast-track/fast-track-query.ts), for the period asked
+ * and the previous period of the same length.
  */
 import { amsterdamDateOf } from '../../../shared/domain/calendar-date';
 import { previousPeriodOf, type SteeringFigures, type SteeringReport } from '../../../shared/steering/steering-api';
 import type { Database } from '../db/database';
 import { fastTrackFiguresOf } from '../fast-track/fast-track-query';
-import { computeReport } from '../reports/report-query';
-import { STEERING_SQL } from './steering-sql';
+import { refreshSteeringDays } from './steering-days';
+import { STEERING_SUMMARY_SQL } from './steering-sql';
 
 interface SteeringRow {
   helped: number;
@@ -24,16 +25,28 @@ interface SteeringRow {
   sponsor_list_size: number;
   booked: number;
   no_shows: number;
+  finished_visits: number;
+  first_time_right: number;
+  waits: TimeRow;
+  services: TimeRow;
+}
+interface TimeRow {
+  count: number;
+  median: number | null;
+  p90: number | null;
 }
 
 const share = (part: number, whole: number) => (whole > 0 ? part / whole : null);
+/** Seconds to the millisecond, as the report rounds them (reports/report-query.ts). */
+const toMilliseconds = (seconds: number | null) => (seconds === null ? null : Math.round(seconds * 1000) / 1000);
+const timeFigures = (row: TimeRow) => ({ count: Number(row.count), median: toMilliseconds(row.median), p90: toMilliseconds(row.p90) });
 const sortedRecord = (record: Record<string, number>) =>
   Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, value]) => [key, Number(value)]));
 
 /** The figures of one period. */
 export async function steeringFigures(db: Database, locationIds: readonly string[], from: string, to: string, today: string): Promise<SteeringFigures> {
-  const [row] = await db.query<SteeringRow>(STEERING_SQL, [[...locationIds], from, to]);
-  const report = await computeReport(db, { locationIds, from, to });
+  await refreshSteeringDays(db, locationIds, from, to);
+  const [row] = await db.query<SteeringRow>(STEERING_SUMMARY_SQL, [[...locationIds], from, to]);
   if (!row) throw new Error('The steering query returned no row.');
   const ratings = Number(row.ratings);
   const visits = Number(row.visits);
@@ -57,9 +70,13 @@ export async function steeringFigures(db: Database, locationIds: readonly string
       listShare: share(Number(row.sponsors_on_list), Number(row.sponsor_list_size)),
     },
     fastTrack: await fastTrackFiguresOf(db, { locationIds, from, to }, today),
-    waitingTime: { count: report.overall.waitingTime.count, median: report.overall.waitingTime.median, p90: report.overall.waitingTime.p90 },
-    serviceTime: { count: report.overall.serviceTime.count, median: report.overall.serviceTime.median, p90: report.overall.serviceTime.p90 },
-    firstTimeRight: { finishedVisits: report.visits.finished, firstTimeRight: report.visits.firstTimeRight, share: report.visits.firstTimeRightShare },
+    waitingTime: timeFigures(row.waits),
+    serviceTime: timeFigures(row.services),
+    firstTimeRight: {
+      finishedVisits: Number(row.finished_visits),
+      firstTimeRight: Number(row.first_time_right),
+      share: share(Number(row.first_time_right), Number(row.finished_visits)),
+    },
     noShows: { booked: Number(row.booked), count: Number(row.no_shows), rate: share(Number(row.no_shows), Number(row.booked)) },
   };
 }

@@ -429,4 +429,32 @@ describe.each(databaseKindsUnderTest())('the steering report on %s', (kind) => {
       expect(lines.join('\n')).not.toMatch(/Philips|Vries|Gekomen/i);
     }
   });
+
+  // Last: it adds a rating to a day the earlier reports already counted.
+  it('counts a rating synced late on a day already reported: the period is current on the next report', async () => {
+    const before = await steering(`from=${CURRENT.from}&to=${CURRENT.to}`);
+    const current = expectations.get('current')!;
+    const rated = new Set(current.events.filter((event) => event.type === 'ratingGiven').map((event) => event.appointmentId));
+    const served = current.events.find((event) => event.type === 'serviceCompleted' && !rated.has(event.appointmentId))!;
+    const desk = desks[0]!;
+    const at = Date.parse(served.occurredAt) + 60_000;
+    const late = {
+      ...served, type: 'ratingGiven', id: formatUuidV7(at, randomBytes(10)), deviceId: desk.deviceId, deviceSeq: desk.seq++, deskId: desk.deskId, clerkId: desk.clerkId,
+      occurredAt: new Date(at).toISOString(), payload: { score: 2, comment: null },
+    };
+    const pushed = await fetch(`${staffed.server.url}/api/v1/sync/push`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${desk.token}` },
+      body: JSON.stringify({ deviceId: desk.deviceId, clientTime: new Date().toISOString(), events: [late] }),
+    });
+    expect(((await pushed.json()) as { results: Array<{ status: string }> }).results[0]!.status).toBe('accepted');
+    const after = await steering(`from=${CURRENT.from}&to=${CURRENT.to}`);
+    expect(after.current.rating).toEqual({
+      count: before.current.rating.count + 1,
+      mean: (before.current.rating.mean! * before.current.rating.count + 2) / (before.current.rating.count + 1),
+      satisfied: before.current.rating.satisfied,
+      satisfiedShare: before.current.rating.satisfied / (before.current.rating.count + 1),
+    });
+    expect({ ...after.current, rating: null }).toEqual({ ...before.current, rating: null });
+  });
 });
