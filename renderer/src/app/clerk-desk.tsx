@@ -6,7 +6,7 @@
  * after a call on the visit, after the visit on "call next", after a booking on the agenda.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ServiceCode } from '../../../shared/domain/codes';
 import type { DeskActor } from '../db/desk-actor';
 import type { DeskDatabase } from '../db/desk-db';
@@ -76,11 +76,12 @@ export function ClerkDesk({ db, actor, date, clock = systemClock, keyClock, stor
 
   // The end of a visit brings the clerk back to "call next".
   const hadVisit = useRef(false);
-  useEffect(() => {
+  // Layout effects: the focus moves in the frame the screen changes, so a key typed at once lands there.
+  useLayoutEffect(() => {
     if (visitKey === '' && hadVisit.current) callNextRef.current?.focus();
     hadVisit.current = visitKey !== '';
   }, [visitKey]);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (showVisit && !visitRegion.current?.contains(document.activeElement)) visitRegion.current?.focus();
   }, [showVisit, visitKey]);
 

@@ -4,7 +4,7 @@
  * is kept here: the name and date of birth of the DOC check are shown while the clerk's window
  * says so, and are gone with the next view.
  */
-import { useEffect, useEffectEvent, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useLayoutEffect, useRef, useState } from 'react';
 import { clientViewSchema, deskMessageSchema, listen, type ClientChannel, type ClientMessage, type ClientView } from '../features/client-view/client-channel';
 import { useI18n } from '../i18n/i18n';
 import { ClientRating } from './client-rating';
@@ -30,7 +30,7 @@ export function ClientScreenApp({ openChannel }: { openChannel: () => ClientChan
 
   // Each new view starts at its heading: a screen reader reads it, and Tab goes on from there.
   const shownKey = viewKey(view);
-  useEffect(() => {
+  useLayoutEffect(() => {
     document.getElementById('client-title')?.focus();
   }, [shownKey]);
 

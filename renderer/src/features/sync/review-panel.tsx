@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import type { DeskDatabase } from '../../db/desk-db';
 import { useI18n } from '../../i18n/i18n';
 import { readConflictItems, readRefusedItems, type ConflictItem, type DeskSide, type RefusedItem } from './review-items';
@@ -71,7 +71,8 @@ export function ReviewPanel({ db, deskId, onClose }: { db: DeskDatabase; deskId:
   const items = useLiveQuery(async () => ({ refused: await readRefusedItems(db), conflicts: await readConflictItems(db, deskId) }), [db, deskId]);
   const panelRef = useRef<HTMLElement>(null);
   const loaded = items !== undefined;
-  useEffect(() => {
+  // A layout effect: the focus is on the first entry in the frame the list appears (see booking-panel).
+  useLayoutEffect(() => {
     if (loaded) (panelRef.current?.querySelector<HTMLElement>('li[tabindex="0"]') ?? panelRef.current?.querySelector<HTMLElement>('button'))?.focus();
   }, [loaded]);
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
