@@ -1,0 +1,173 @@
+/**
+ * The clerk's screen on a busy day, in Chromium: the real App on the browser suite's harness page,
+ * signed in on the real server (PGlite) with a day of 5,000 imported appointments (plus the demo
+ * day), synced. Measured in the page, with `performance.now()`:
+ * - an action committed and painted: a check-in through the real `act()` (one Dexie transaction:
+ *   outbox + shown rows), until the screen changed and the next frame was drawn;
+ * - a keystroke in the agenda's search until the results are painted;
+ * - a cold start (page load) until the first agenda row is painted;
+ * - the floor: a bare IndexedDB readwrite transaction (one small put) in the same browser.
+ * "Painted" is the first frame after the change (requestAnimationFrame, then a task). Not a test:
+ * it prints figures (BENCHMARKS.md).
+ *
+ *   npx tsx bench/desk-ui.ts
+ */
+import type { Page } from 'playwright-core';
+import { buildHarness } from '../e2e/harness/build-harness';
+import { bigDayCsv, importDay } from '../e2e/support/big-day';
+import { snapshotOf } from '../e2e/support/harness-client';
+import { signedInDeskPc, startSyncRig, today, untilStatus } from '../e2e/support/sync-rig';
+
+const APPOINTMENTS = 5_000;
+const ACTIONS = 150;
+const SEARCHES = ['P0012', 'Proefpersoon 43', 'P00480'];
+const COLD_STARTS = 7;
+const FLOOR_TRANSACTIONS = 300;
+
+declare global {
+  interface Window {
+    /** Set by this bench's init script: when the first agenda row was painted after the page load. */
+    __agendaPaintedAt?: number;
+  }
+}
+
+const quantile = (values: readonly number[], q: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+};
+const figures = (values: readonly number[]) => `p50 ${quantile(values, 0.5).toFixed(1)} ms, p95 ${quantile(values, 0.95).toFixed(1)} ms (n = ${values.length})`;
+
+/** Each check-in: from the call of `act()` until it committed, and until the first frame after the screen changed. */
+async function actionTimes(page: Page, appointmentIds: readonly string[]): Promise<{ committed: number[]; painted: number[] }> {
+  return page.evaluate(async ([day, ids]) => {
+    // No named functions in here: tsx would wrap them in a helper the page does not have.
+    const committed: number[] = [];
+    const times: number[] = [];
+    for (const appointmentId of ids) {
+      const changed = new Promise<void>((done) => {
+        const observer = new MutationObserver(() => {
+          observer.disconnect();
+          done();
+        });
+        observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+      });
+      const started = performance.now();
+      const result = await window.balieHarness!.perform(day, [{ kind: 'checkIn', appointmentId }]);
+      if (result.done !== 1) throw new Error(`the check-in of ${appointmentId} was refused: ${JSON.stringify(result.refused)}`);
+      committed.push(performance.now() - started);
+      await changed;
+      times.push((await new Promise<number>((done) => requestAnimationFrame(() => setTimeout(() => done(performance.now()), 0)))) - started);
+    }
+    return { committed, painted: times };
+  }, [today, appointmentIds] as const);
+}
+
+/** Each keystroke typed into the agenda's search (then cleared again): keydown to the painted results. */
+async function searchTimes(page: Page): Promise<number[]> {
+  const search = page.locator('input[type="search"]').first();
+  await search.focus();
+  await page.evaluate(() => {
+    const times: number[] = [];
+    (window as unknown as { __searchTimes: number[] }).__searchTimes = times;
+    const agenda = document.querySelector('.agenda')!;
+    document.querySelector('input[type="search"]')!.addEventListener(
+      'keydown',
+      () => {
+        const started = performance.now();
+        const observer = new MutationObserver(() => {
+          observer.disconnect();
+          requestAnimationFrame(() => setTimeout(() => times.push(performance.now() - started), 0));
+        });
+        observer.observe(agenda, { subtree: true, childList: true, characterData: true, attributes: true });
+        // A key that changes nothing on screen is not counted.
+        setTimeout(() => observer.disconnect(), 2_000);
+      },
+      { capture: true },
+    );
+  });
+  for (const text of SEARCHES) {
+    for (const key of text) {
+      await page.keyboard.type(key);
+      await page.waitForTimeout(120);
+    }
+    for (let index = 0; index < text.length; index++) {
+      await page.keyboard.press('Backspace');
+      await page.waitForTimeout(120);
+    }
+  }
+  await page.waitForTimeout(500);
+  return page.evaluate(() => (window as unknown as { __searchTimes: number[] }).__searchTimes);
+}
+
+/** Page loads of the signed-in desk until the first agenda row is painted (from navigation start). */
+async function coldStartTimes(page: Page): Promise<number[]> {
+  await page.addInitScript(() => {
+    const observer = new MutationObserver(() => {
+      if (!document.querySelector('[data-testid="agenda-row"]')) return;
+      observer.disconnect();
+      requestAnimationFrame(() => setTimeout(() => (window.__agendaPaintedAt = performance.now()), 0));
+    });
+    observer.observe(document, { subtree: true, childList: true });
+  });
+  const times: number[] = [];
+  for (let run = 0; run < COLD_STARTS; run++) {
+    await page.reload();
+    await page.waitForFunction(() => window.__agendaPaintedAt !== undefined, undefined, { timeout: 60_000 });
+    times.push(await page.evaluate(() => window.__agendaPaintedAt!));
+  }
+  return times;
+}
+
+/** A bare IndexedDB readwrite transaction with one small put, awaited until it completes. */
+async function floorTimes(page: Page): Promise<number[]> {
+  return page.evaluate(async (count) => {
+    const db = await new Promise<IDBDatabase>((done, fail) => {
+      const request = indexedDB.open('bench-floor', 1);
+      request.onupgradeneeded = () => request.result.createObjectStore('rows', { keyPath: 'id' });
+      request.onsuccess = () => done(request.result);
+      request.onerror = () => fail(request.error);
+    });
+    const times: number[] = [];
+    for (let index = 0; index < count; index++) {
+      const started = performance.now();
+      await new Promise<void>((done, fail) => {
+        const transaction = db.transaction('rows', 'readwrite');
+        transaction.objectStore('rows').put({ id: index, status: 'arrived', at: Date.now() });
+        transaction.oncomplete = () => done();
+        transaction.onerror = () => fail(transaction.error);
+      });
+      times.push(performance.now() - started);
+    }
+    db.close();
+    return times;
+  }, FLOOR_TRANSACTIONS);
+}
+
+async function main(): Promise<void> {
+  await buildHarness();
+  const rig = await startSyncRig();
+  try {
+    await importDay(rig.api.url, rig.adminToken, bigDayCsv(today, APPOINTMENTS));
+    const pc = await signedInDeskPc(rig, 'desk-ui', 'MAA-D1', 'medewerker1');
+    await untilStatus(pc.page, /^Gesynchroniseerd om/, 120_000);
+    const day = (await snapshotOf(pc.page)).shown;
+    const expected = day.filter((row) => row.status === 'expected' && /^P\d{6}Q$/.test(row.appointmentCode ?? ''));
+    console.info(`The desk holds ${day.length} appointments of ${today} (${APPOINTMENTS} imported and the demo day).`);
+
+    const floor = await floorTimes(pc.page);
+    const cold = await coldStartTimes(pc.page);
+    const search = await searchTimes(pc.page);
+    const actions = await actionTimes(pc.page, expected.slice(0, ACTIONS).map((row) => row.id));
+    const ratio = quantile(actions.painted, 0.95) / quantile(floor, 0.95);
+    console.info(`bare IndexedDB readwrite transaction (the floor): ${figures(floor)}`);
+    console.info(`cold start to agenda painted: ${figures(cold)} (aim: ≤ 400 ms)`);
+    console.info(`keystroke to search results painted: ${figures(search)} (aim: ≤ 16 ms)`);
+    console.info(`action committed (check-in, act() resolved): ${figures(actions.committed)}`);
+    console.info(`action committed and painted (check-in): ${figures(actions.painted)} (aim: p95 ≤ 16 ms and ≤ 2x the floor; here ${ratio.toFixed(1)}x the floor's p95)`);
+    await pc.browser.close();
+  } finally {
+    await rig.close();
+  }
+}
+
+await main();
