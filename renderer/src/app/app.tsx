@@ -9,6 +9,7 @@ import { DeskSetupGate } from '../features/auth/desk-setup';
 import { DeskLockGate } from '../features/auth/lock-screen';
 import { DeskSecuritySettings, LockNowButton } from '../features/auth/security-settings';
 import { SignInPanel } from '../features/auth/sign-in-panel';
+import { RecoveryNotice } from '../features/recovery/recovery-notice';
 import { SupervisorDeskScreen } from './supervisor-desk-screen';
 import { SyncIndicator } from '../features/sync/sync-indicator';
 import { useI18n } from '../i18n/i18n';
@@ -18,7 +19,8 @@ import { useDeskSync } from './use-desk-sync';
 /**
  * The desk's shell: header with the clerk and the language switch; a desk without a chosen server
  * first asks for one; then either the sign-in forms with the day's agenda (before sign-in) or the
- * signed-in clerk's desk with its sync line, behind the idle lock.
+ * signed-in clerk's desk with its sync line, behind the idle lock. Above it all, after the desktop
+ * host reloaded a crashed page, the notice that says so.
  */
 export function App({ db, bridge, today }: { db: DeskDatabase; bridge: DeskBridge; today: string }) {
   const { t, language, setLanguage } = useI18n();
@@ -52,6 +54,8 @@ export function App({ db, bridge, today }: { db: DeskDatabase; bridge: DeskBridg
         </button>
       </header>
       <main className="shell__main">
+        {/* Outside the lock and the sign-in: after a crash the clerk learns what happened whatever the screen shows. */}
+        <RecoveryNotice db={db} bridge={bridge} />
         <DeskSetupGate bridge={bridge}>
           {session && actor ? (
             <DeskLockGate db={db} bridge={bridge}>

@@ -7,6 +7,7 @@ import { checklistMessages } from './messages-checklist';
 import { clientMessages } from './messages-client';
 import { fastTrackMessages } from './messages-fast-track';
 import { queueMessages } from './messages-queue';
+import { recoveryMessages } from './messages-recovery';
 import { safetyMessages } from './messages-safety';
 import { steeringMessages } from './messages-steering';
 import { supervisorMessages } from './messages-supervisor';
@@ -151,8 +152,8 @@ const coreEn: Record<keyof typeof coreNl, string> = {
   'authError_invalid-answer': 'The server gave an unexpected answer.',
 };
 
-export const nl = { ...coreNl, ...queueMessages.nl, ...checklistMessages.nl, ...safetyMessages.nl, ...supervisorMessages.nl, ...clientMessages.nl, ...steeringMessages.nl, ...fastTrackMessages.nl };
+export const nl = { ...coreNl, ...queueMessages.nl, ...checklistMessages.nl, ...safetyMessages.nl, ...supervisorMessages.nl, ...clientMessages.nl, ...steeringMessages.nl, ...fastTrackMessages.nl, ...recoveryMessages.nl };
 
 export type MessageKey = keyof typeof nl;
 
-export const en: Record<MessageKey, string> = { ...coreEn, ...queueMessages.en, ...checklistMessages.en, ...safetyMessages.en, ...supervisorMessages.en, ...clientMessages.en, ...steeringMessages.en, ...fastTrackMessages.en };
+export const en: Record<MessageKey, string> = { ...coreEn, ...queueMessages.en, ...checklistMessages.en, ...safetyMessages.en, ...supervisorMessages.en, ...clientMessages.en, ...steeringMessages.en, ...fastTrackMessages.en, ...recoveryMessages.en };
