@@ -12,7 +12,7 @@ import type { DeskCommand } from '../../db/perform-command';
 import { useI18n } from '../../i18n/i18n';
 import { allOf } from './compose-commands';
 import { namesOf } from './queue-panel';
-import { ShortcutButton } from './shortcut-button';
+import { ShortcutButton } from '../../ui/shortcut-button';
 import type { Perform } from './use-desk-actions';
 import { WalkInForm } from './walk-in-form';
 

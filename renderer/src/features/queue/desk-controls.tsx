@@ -7,7 +7,7 @@ import { PAUSE_REASONS, type PauseReason } from '../../../../shared/domain/codes
 import { closeDesk, endPause, openDesk, startPause } from '../../../../shared/domain/commands-desk';
 import type { LocalDesk } from '../../db/desk-db';
 import { useI18n } from '../../i18n/i18n';
-import { ShortcutButton } from './shortcut-button';
+import { ShortcutButton } from '../../ui/shortcut-button';
 import type { Perform } from './use-desk-actions';
 
 export interface DeskControlsProps {

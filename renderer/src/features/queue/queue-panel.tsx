@@ -10,7 +10,7 @@ import type { LocalAppointment } from '../../db/desk-db';
 import { useI18n } from '../../i18n/i18n';
 import { allOf } from './compose-commands';
 import { arrivedLate, calledToDesk, minutesWaited, parkedAtDesk, pastTarget, waitingQueue } from './queue-view';
-import { ShortcutButton } from './shortcut-button';
+import { ShortcutButton } from '../../ui/shortcut-button';
 import type { Perform } from './use-desk-actions';
 
 export interface QueuePanelProps {

@@ -5,7 +5,8 @@ const SHOWN_AS: Readonly<Record<string, string>> = { Escape: 'Esc' };
 
 /**
  * A button with its keyboard shortcut shown on it. The key is announced through
- * `aria-keyshortcuts` (ARIA's key names: "N", "Escape"), so the button's name stays the action's words.
+ * `aria-keyshortcuts` (ARIA's key names: "N", "Escape", "Alt+R"), so the button's name stays the
+ * action's words. Outside the features, so every screen with keys (the queue, the visit) shows them alike.
  */
 export const ShortcutButton = forwardRef<HTMLButtonElement, ButtonHTMLAttributes<HTMLButtonElement> & { shortcut?: string }>(
   function ShortcutButton({ shortcut, children, className = '', ...rest }, ref) {
