@@ -77,6 +77,15 @@ describe('the desk config', () => {
     expect(log).toHaveBeenCalledWith(expect.stringContaining('updateUrl'));
   });
 
+  it('keeps where an administrator sends the handouts (a desk without a printer: PDF), and nothing else', async () => {
+    await writeDeskConfig(folder, { deviceId: firstId, receiptOutput: 'pdf' });
+    await expect(load()).resolves.toEqual({ deviceId: firstId, serverUrl: DEFAULT_SERVER_URL, serverUrlChosen: false, receiptOutput: 'pdf' });
+    await writeFile(join(folder, DESK_CONFIG_FILE), JSON.stringify({ deviceId: firstId, receiptOutput: 'fax' }));
+    await expect(load()).resolves.toEqual({ deviceId: firstId, serverUrl: DEFAULT_SERVER_URL, serverUrlChosen: false });
+    expect(log).toHaveBeenCalledWith(expect.stringContaining('its receiptOutput "fax" is neither "printer" nor "pdf"'));
+    expect(await storedFile()).toEqual({ deviceId: firstId });
+  });
+
   it('ignores a BALIE_SERVER_URL that is not an http(s) URL, and says so', async () => {
     await expect(load({ BALIE_SERVER_URL: 'ftp://files.example.org' })).resolves.toMatchObject({
       serverUrl: DEFAULT_SERVER_URL,

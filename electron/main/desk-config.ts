@@ -30,6 +30,8 @@ const storedDeskConfigSchema = z.object({
   serverUrl: deskConfigSchema.shape.serverUrl.optional(),
   /** The organisation's update server (set by an administrator); https only, updates are code. */
   updateUrl: z.url({ protocol: /^https$/ }).optional(),
+  /** Where handouts go: `pdf` on a desk without a printer (set by an administrator); absent: the printer. */
+  receiptOutput: deskConfigSchema.shape.receiptOutput,
 });
 export type StoredDeskConfig = z.infer<typeof storedDeskConfigSchema>;
 
@@ -65,6 +67,11 @@ export function readStoredDeskConfig(text: string | null): StoredDeskConfigReadi
     const updateUrl = storedDeskConfigSchema.shape.updateUrl.safeParse(fields.updateUrl);
     if (updateUrl.success) stored.updateUrl = updateUrl.data;
     else problems.push(`its updateUrl ${JSON.stringify(fields.updateUrl)} is not an https URL`);
+  }
+  if (fields.receiptOutput !== undefined) {
+    const receiptOutput = storedDeskConfigSchema.shape.receiptOutput.safeParse(fields.receiptOutput);
+    if (receiptOutput.success) stored.receiptOutput = receiptOutput.data;
+    else problems.push(`its receiptOutput ${JSON.stringify(fields.receiptOutput)} is neither "printer" nor "pdf"`);
   }
   return { stored, problems };
 }
@@ -119,6 +126,7 @@ export async function loadDeskConfig(sources: DeskConfigSources): Promise<DeskSe
     serverUrlChosen: stored.serverUrl !== undefined || givenAtStart,
   };
   if (stored.updateUrl) settings.updateUrl = stored.updateUrl;
+  if (stored.receiptOutput) settings.receiptOutput = stored.receiptOutput;
   return settings;
 }
 

@@ -57,6 +57,11 @@ describe('the DeskBridge handlers in the main process', () => {
     await expect(invoke(DESK_CHANNEL_NAMES.getConfig, fromApp)).resolves.toEqual({ ...settings, host: 'electron' });
   });
 
+  it('tell the app shell where this desk prints its handouts, when an administrator chose it', async () => {
+    const { invoke } = registered(createDeskBridgeHandlers(fakeServices({ settings: () => ({ ...settings, receiptOutput: 'pdf' }) })));
+    await expect(invoke(DESK_CHANNEL_NAMES.getConfig, fromApp)).resolves.toEqual({ ...settings, host: 'electron', receiptOutput: 'pdf' });
+  });
+
   it.each([
     ['a foreign page', { senderFrame: { url: 'https://evil.example/' } }],
     ['another balie host', { senderFrame: { url: 'balie://evil/index.html' } }],
@@ -101,6 +106,11 @@ describe('the DeskBridge handlers in the main process', () => {
       createDeskBridgeHandlers(fakeServices({ settings: () => ({ ...settings, updateUrl: 'https://updates.example.org/' }) })),
     );
     await expect(invoke(DESK_CHANNEL_NAMES.getConfig, fromApp)).resolves.toEqual({ ...settings, host: 'electron' });
+  });
+
+  it('tell the app shell where this desk prints its handouts, when an administrator chose it', async () => {
+    const { invoke } = registered(createDeskBridgeHandlers(fakeServices({ settings: () => ({ ...settings, receiptOutput: 'pdf' }) })));
+    await expect(invoke(DESK_CHANNEL_NAMES.getConfig, fromApp)).resolves.toEqual({ ...settings, host: 'electron', receiptOutput: 'pdf' });
   });
 
   it('hand a valid session to the secret store and refuse a malformed one before it gets there', async () => {

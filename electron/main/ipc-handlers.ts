@@ -69,8 +69,8 @@ export type DeskServices = {
 export function createDeskBridgeHandlers(services: DeskServices): DeskBridgeHandlers {
   return {
     getConfig: () => {
-      const { serverUrl, deviceId, serverUrlChosen } = services.settings();
-      return { serverUrl, deviceId, host: 'electron', serverUrlChosen };
+      const { serverUrl, deviceId, serverUrlChosen, receiptOutput } = services.settings();
+      return { serverUrl, deviceId, host: 'electron', serverUrlChosen, ...(receiptOutput ? { receiptOutput } : {}) };
     },
     chooseServerUrl: (typed) => services.chooseServerUrl(typed),
     getRecoveryNotice: () => services.recoveryNotice(),

@@ -15,7 +15,7 @@ describe('choosing the server on the first run of the desktop app', () => {
   const log = vi.fn();
   beforeEach(async () => {
     folder = await mkdtemp(join(tmpdir(), 'balie-server-choice-'));
-    settings = { deviceId, serverUrl: 'http://127.0.0.1:4870', serverUrlChosen: false, updateUrl: 'https://updates.example.org/balie' };
+    settings = { deviceId, serverUrl: 'http://127.0.0.1:4870', serverUrlChosen: false, updateUrl: 'https://updates.example.org/balie', receiptOutput: 'pdf' };
   });
   afterEach(() => rm(folder, { recursive: true, force: true }));
 
@@ -35,14 +35,14 @@ describe('choosing the server on the first run of the desktop app', () => {
     expect(settings.serverUrlChosen).toBe(false);
   });
 
-  it('keeps a Balie server in desk-config.json, with the update server, and asks for a reload (the CSP names the server)', async () => {
+  it('keeps a Balie server in desk-config.json, with the update server and where handouts go, and asks for a reload (the CSP names the server)', async () => {
     const asked: string[] = [];
     const choose = chooser(async (url) => (asked.push(url), { status: 200, json: async () => healthy }));
     expect(await choose('https://balie.example.org/')).toEqual({ ok: true, serverUrl: 'https://balie.example.org', reloadRequired: true });
     expect(asked).toEqual(['https://balie.example.org/api/v1/health']);
     expect(settings).toMatchObject({ serverUrl: 'https://balie.example.org', serverUrlChosen: true });
     const stored = JSON.parse(await readFile(join(folder, DESK_CONFIG_FILE), 'utf8')) as unknown;
-    expect(stored).toEqual({ deviceId, serverUrl: 'https://balie.example.org', updateUrl: 'https://updates.example.org/balie' });
+    expect(stored).toEqual({ deviceId, serverUrl: 'https://balie.example.org', updateUrl: 'https://updates.example.org/balie', receiptOutput: 'pdf' });
     // The next start of the app finds it chosen, without BALIE_SERVER_URL.
     await expect(loadDeskConfig({ folder, env: {}, log })).resolves.toMatchObject({ serverUrl: 'https://balie.example.org', serverUrlChosen: true });
   });

@@ -33,8 +33,8 @@ export function createServerChooser(sources: ServerChoiceSources): DeskBridgeHan
       sources.log(`No Balie server answered at ${serverUrl} (${checked.error}); the desk keeps asking`);
       return checked;
     }
-    const { deviceId, updateUrl } = sources.current();
-    await writeDeskConfig(sources.folder, { deviceId, serverUrl, ...(updateUrl ? { updateUrl } : {}) });
+    const { deviceId, updateUrl, receiptOutput } = sources.current();
+    await writeDeskConfig(sources.folder, { deviceId, serverUrl, ...(updateUrl ? { updateUrl } : {}), ...(receiptOutput ? { receiptOutput } : {}) });
     sources.replace({ ...sources.current(), serverUrl, serverUrlChosen: true });
     sources.log(`This desk now syncs with ${serverUrl}`);
     return { ok: true, serverUrl, reloadRequired: true };

@@ -10,6 +10,13 @@ import { dateSchema, timeSchema } from '../domain/model';
 import { offlineUnlockSchema } from '../sync/auth-api';
 import { DESK_CHANNEL_NAMES } from './channel-names';
 
+/**
+ * Where a desk's handouts go: `printer`, the desk's default printer; `pdf`, a PDF file the host
+ * keeps (a desk without a printer). An administrator sets it per desk in the host's configuration.
+ */
+export const receiptOutputSchema = z.enum(['printer', 'pdf']);
+export type ReceiptOutput = z.infer<typeof receiptOutputSchema>;
+
 /** What the desk needs to know about where it runs. */
 export const deskConfigSchema = z.object({
   /** Base URL of the Balie server this desk syncs with, e.g. `http://127.0.0.1:4870`. */
@@ -24,6 +31,8 @@ export const deskConfigSchema = z.object({
    * means chosen (a host that never asks).
    */
   serverUrlChosen: z.boolean().optional(),
+  /** Where this desk prints handouts (printReceipt's `output`); absent: the default printer. */
+  receiptOutput: receiptOutputSchema.optional(),
 });
 export type DeskConfig = z.infer<typeof deskConfigSchema>;
 
@@ -83,7 +92,7 @@ export type Receipt = z.infer<typeof receiptSchema>;
 /** What `printReceipt` takes: the handout, and where it goes. */
 export const printReceiptRequestSchema = receiptSchema.extend({
   /** `printer`: the desk's default printer, without a dialog; `pdf`: a PDF file kept by the host. */
-  output: z.enum(['printer', 'pdf']).default('printer'),
+  output: receiptOutputSchema.default('printer'),
 });
 
 /**
