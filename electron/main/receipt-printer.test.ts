@@ -58,6 +58,15 @@ describe('the handout', () => {
     expect(html).toContain('Balie 3');
   });
 
+  it('is the appointment slip before a service, and a receipt for the document after a DOC handout', () => {
+    expect(receiptHtml(handout)).toContain('Bewaar dit briefje tot u geholpen bent.');
+    const doc = receiptHtml({ ...handout, service: 'DOC' });
+    expect(doc).toContain('Ontvangstbewijs');
+    expect(doc).toContain('Your residence document was handed to you.');
+    expect(doc).toContain('Document ophalen');
+    expect(doc).not.toContain('tot u geholpen bent');
+  });
+
   it('has no scripts and forbids them, and escapes what it shows', () => {
     const html = receiptHtml({ ...handout, desk: '<img src=x onerror=alert(1)>' });
     expect(html).not.toMatch(/<script/i);

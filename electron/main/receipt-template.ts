@@ -20,12 +20,31 @@ function longDate(date: string, locale: string): string {
 }
 
 /**
+ * What the slip is, by service: after a DOC service the client takes it home with the document they
+ * collected (the checklist's "handover confirmed: receipt"); before any other service it is the
+ * appointment slip they hold until served.
+ */
+function wordingOf(receipt: Receipt): { heading: string; footer: string } {
+  if (receipt.service === 'DOC') {
+    return {
+      heading: 'IND &middot; Ontvangstbewijs <span class="en">/ Receipt</span>',
+      footer: 'Uw verblijfsdocument is aan u uitgereikt. Bewaar dit bewijs. / Your residence document was handed to you. Keep this receipt.',
+    };
+  }
+  return {
+    heading: 'IND &middot; Uw afspraak <span class="en">/ Your appointment</span>',
+    footer: 'Bewaar dit briefje tot u geholpen bent. / Keep this slip until you have been served.',
+  };
+}
+
+/**
  * The handout as a standalone HTML page: no scripts (the print window has JavaScript off, and the
  * page's own CSP forbids them too), no remote resources, inline styles only. Every value is
  * escaped, though the contract already limits them to codes, dates and a short desk name.
  */
 export function receiptHtml(receipt: Receipt): string {
   const service = serviceNames[receipt.service];
+  const wording = wordingOf(receipt);
   const rows: Array<[string, string]> = [
     ['Afspraakcode / Appointment code', `<strong class="code">${escapeHtml(receipt.appointmentCode)}</strong>`],
     ['Dienst / Service', `${escapeHtml(service.nl)}<br><span class="en">${escapeHtml(service.en)}</span>`],
@@ -52,11 +71,11 @@ export function receiptHtml(receipt: Receipt): string {
 </style>
 </head>
 <body>
-<h1>IND &middot; Uw afspraak <span class="en">/ Your appointment</span></h1>
+<h1>${wording.heading}</h1>
 <dl>
 ${rows.map(([label, value]) => `  <dt>${label}</dt><dd>${value}</dd>`).join('\n')}
 </dl>
-<footer>Bewaar dit briefje tot u geholpen bent. / Keep this slip until you have been served.</footer>
+<footer>${wording.footer}</footer>
 </body>
 </html>
 `;
