@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { DeskBridge } from '../../../shared/ipc/desk-bridge';
+import type { DeskBridge, DeskConfig } from '../../../shared/ipc/desk-bridge';
 import { actorOf, type DeskActor } from '../db/desk-actor';
 import type { DeskDatabase } from '../db/desk-db';
 import { AgendaScreen } from '../features/agenda/agenda-screen';
@@ -14,6 +14,7 @@ import { SupervisorDeskScreen } from './supervisor-desk-screen';
 import { SyncIndicator } from '../features/sync/sync-indicator';
 import { useI18n } from '../i18n/i18n';
 import { ClerkDesk } from './clerk-desk';
+import { printingOf } from './receipt-printing';
 import { useDeskSync } from './use-desk-sync';
 
 /**
@@ -25,7 +26,9 @@ import { useDeskSync } from './use-desk-sync';
 export function App({ db, bridge, today }: { db: DeskDatabase; bridge: DeskBridge; today: string }) {
   const { t, language, setLanguage } = useI18n();
   const { session, status } = useDeskSync(db, bridge);
-  const host = useBridgeHost(bridge);
+  const config = useBridgeConfig(bridge);
+  const host = config?.host;
+  const printReceipt = useMemo(() => printingOf(bridge, config), [bridge, config]);
   // Old synced days are purged and persistent storage is asked for, signed in or not.
   useDeskUpkeep(db);
   // The session row is read again on every sync (meta changes): keep one actor while it is the same clerk.
@@ -62,7 +65,7 @@ export function App({ db, bridge, today }: { db: DeskDatabase; bridge: DeskBridg
               <SyncIndicator db={db} store={status} deskId={session.deskId} />
               {/* A supervisor or administrator signed in at a desk PC watches the location instead of serving. */}
               {session.role === 'clerk' ? (
-                <ClerkDesk key={`${session.deviceId}/${session.signedInAt}`} db={db} actor={actor} date={today} opensClientWindow={host === 'web'} />
+                <ClerkDesk key={`${session.deviceId}/${session.signedInAt}`} db={db} actor={actor} date={today} opensClientWindow={host === 'web'} printReceipt={printReceipt} />
               ) : (
                 <SupervisorDeskScreen bridge={bridge} locationId={session.locationId} today={today} sessionKey={`${session.deviceId}/${session.signedInAt}`} />
               )}
@@ -87,18 +90,18 @@ export function App({ db, bridge, today }: { db: DeskDatabase; bridge: DeskBridg
   );
 }
 
-/** Which host runs the desk (Electron or a browser); undefined until the bridge answers. */
-function useBridgeHost(bridge: DeskBridge): 'electron' | 'web' | undefined {
-  const [host, setHost] = useState<'electron' | 'web'>();
+/** Where the desk runs (Electron or a browser, and where its handouts go); undefined until the bridge answers. */
+function useBridgeConfig(bridge: DeskBridge): DeskConfig | undefined {
+  const [config, setConfig] = useState<DeskConfig>();
   useEffect(() => {
     let current = true;
     void bridge.getConfig().then(
-      (config) => current && setHost(config.host),
+      (answer) => current && setConfig(answer),
       () => undefined,
     );
     return () => {
       current = false;
     };
   }, [bridge]);
-  return host;
+  return config;
 }

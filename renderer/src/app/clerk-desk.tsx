@@ -14,6 +14,7 @@ import { AgendaWorkspace } from '../features/agenda/agenda-workspace';
 import { findScanned, inAgendaOrder } from '../features/agenda/agenda-search';
 import { VisitScreen } from '../features/checklist/visit-screen';
 import { ClientMirror } from '../features/client-view/client-mirror';
+import { deskLabelOf } from '../features/client-view/client-view-of-desk';
 import { useClientScreen } from '../features/client-view/use-client-screen';
 import { ActionFeedback } from '../features/queue/action-feedback';
 import { BookingPanel } from '../features/queue/booking-panel';
@@ -22,6 +23,7 @@ import { QueuePanel } from '../features/queue/queue-panel';
 import { readServedServices, writeServedServices } from '../features/queue/served-services';
 import { useDeskActions } from '../features/queue/use-desk-actions';
 import { useI18n } from '../i18n/i18n';
+import type { PrintHandout } from './receipt-printing';
 import { ShortcutLegend } from './shortcut-legend';
 import { useDeskKeys } from './use-desk-keys';
 import { useNow } from './use-now';
@@ -40,11 +42,13 @@ export interface ClerkDeskProps {
    * client window on the second monitor (and blocks window.open), so there it is left out.
    */
   opensClientWindow?: boolean;
+  /** The host prints handouts (the DOC receipt on the visit screen); absent where it cannot (a plain browser). */
+  printReceipt?: PrintHandout;
 }
 
 const systemClock = () => new Date();
 
-export function ClerkDesk({ db, actor, date, clock = systemClock, keyClock, storage = localStorage, opensClientWindow = false }: ClerkDeskProps) {
+export function ClerkDesk({ db, actor, date, clock = systemClock, keyClock, storage = localStorage, opensClientWindow = false, printReceipt }: ClerkDeskProps) {
   const { t } = useI18n();
   const rows = useLiveQuery(() => db.appointments.where('date').equals(date).toArray(), [db, date]);
   const desk = useLiveQuery(() => db.desks.get(actor.deskId), [db, actor.deskId]);
@@ -72,6 +76,8 @@ export function ClerkDesk({ db, actor, date, clock = systemClock, keyClock, stor
   );
   const visitKey = [...visitIds].sort().join(',');
   const showVisit = visitIds.length > 0 && leftVisit !== visitKey;
+  // The receipt names the desk as the client reads it on the wall.
+  const printing = useMemo(() => (printReceipt ? { print: printReceipt, deskLabel: deskLabelOf(actor.deskId) } : undefined), [printReceipt, actor.deskId]);
   const booking = useMemo(() => (rows ?? []).filter((row) => row.bookingId === selectedBookingId), [rows, selectedBookingId]);
 
   // The end of a visit brings the clerk back to "call next".
@@ -135,7 +141,7 @@ export function ClerkDesk({ db, actor, date, clock = systemClock, keyClock, stor
       <ClientMirror snapshot={clientScreen.snapshot} onShow={clientScreen.show} onOpenWindow={opensClientWindow ? clientScreen.openWindow : undefined} />
       {showVisit ? (
         <section className="clerk__visit panel" aria-label={t('clerkVisitRegion')} tabIndex={-1} ref={visitRegion}>
-          <VisitScreen db={db} actor={actor} date={date} appointmentIds={visitIds} onLeave={leaveVisit} />
+          <VisitScreen db={db} actor={actor} date={date} appointmentIds={visitIds} onLeave={leaveVisit} printing={printing} />
         </section>
       ) : (
         <div className="clerk__columns">

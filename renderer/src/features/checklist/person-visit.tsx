@@ -10,6 +10,7 @@ import type { OutcomeCode } from '../../../../shared/domain/codes';
 import type { Failure } from '../../../../shared/domain/messages';
 import type { LocalAppointment } from '../../db/desk-db';
 import { useI18n } from '../../i18n/i18n';
+import type { ReceiptPrinting } from './handout-receipt';
 import { StepForm } from './step-form';
 import type { SendOn } from './visit-actions';
 import type { PersonChecklist } from './visit-model';
@@ -29,6 +30,8 @@ export interface PersonVisitProps {
   readonly onPanel: (panel: SidePanel) => void;
   readonly onError: (message: string | null) => void;
   readonly register: (key: string) => (element: HTMLElement | null) => void;
+  /** The host's printing of handouts; absent where it cannot print. */
+  readonly printing?: ReceiptPrinting;
   readonly actions: {
     start(): void;
     recall(): void;
@@ -165,6 +168,7 @@ export function PersonVisit(props: PersonVisitProps) {
             otherDeskIds={props.otherDeskIds}
             onFinish={actions.finish}
             registerFocus={register(`summary:${appointment.id}`)}
+            printing={props.printing}
           />
         </>
       )}

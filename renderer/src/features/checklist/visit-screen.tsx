@@ -13,6 +13,7 @@ import type { DeskDatabase, LocalAppointment } from '../../db/desk-db';
 import type { DeskCommand } from '../../db/perform-command';
 import { useI18n } from '../../i18n/i18n';
 import { ActionQueue, FocusKeeper } from './focus-keeper';
+import { PRINT_RECEIPT_SHORTCUT, type ReceiptPrinting } from './handout-receipt';
 import { loadVisit, sendOnChoices, type VisitData } from './load-visit';
 import { PersonTabs } from './person-tabs';
 import { PersonVisit, type SidePanel } from './person-visit';
@@ -31,6 +32,8 @@ export interface VisitScreenProps {
   appointmentIds: readonly string[];
   /** Back to the queue; the visit stays as it is. */
   onLeave(): void;
+  /** The host's printing of handouts (the DOC receipt); absent where the host cannot print. */
+  printing?: ReceiptPrinting;
 }
 
 const atDesk = (appointment: LocalAppointment) => appointment.status === 'called' || appointment.status === 'in-service';
@@ -45,7 +48,7 @@ function workTarget(data: VisitData, appointment: LocalAppointment, afterStepId:
   return next ? `step:${appointment.id}:${next}` : `summary:${appointment.id}`;
 }
 
-export function VisitScreen({ db, actor, date, appointmentIds, onLeave }: VisitScreenProps) {
+export function VisitScreen({ db, actor, date, appointmentIds, onLeave, printing }: VisitScreenProps) {
   const { t, language } = useI18n();
   const data = useLiveQuery(() => loadVisit(db, appointmentIds, actor.deskId), [db, actor.deskId, appointmentIds.join(' ')]);
   const [chosenId, setChosenId] = useState<string | null>(null);
@@ -59,6 +62,7 @@ export function VisitScreen({ db, actor, date, appointmentIds, onLeave }: VisitS
   const [recording] = useState(() => new Set<string>());
 
   const { register } = focus;
+  const screenRef = useRef<HTMLElement>(null);
   const focusNow = (key: string | null) => focus.focus(key);
 
   const appointments = data?.appointments ?? [];
@@ -176,6 +180,11 @@ export function VisitScreen({ db, actor, date, appointmentIds, onLeave }: VisitS
       if (target) focusNow(target);
       if (side) setPanel(side);
       if (target || side) event.preventDefault();
+      if (event.code === 'KeyR') {
+        // The key clicks the button that shows it, so key and mouse take one path (none: nothing to print).
+        event.preventDefault();
+        screenRef.current?.querySelector<HTMLButtonElement>(`button[aria-keyshortcuts="${PRINT_RECEIPT_SHORTCUT}"]:not([disabled])`)?.click();
+      }
     }
   };
   // A scan while no text field has the focus goes to the first open step whose format takes it
@@ -199,7 +208,7 @@ export function VisitScreen({ db, actor, date, appointmentIds, onLeave }: VisitS
 
   const stillHere = appointments.some(atDesk);
   return (
-    <section className="visit" aria-labelledby="visit-title">
+    <section className="visit" aria-labelledby="visit-title" ref={screenRef}>
       <div className="visit__bar">
         <h1 id="visit-title">{t('visitTitle')}</h1>
         <button type="button" ref={register('back')} onClick={onLeave}>
@@ -232,11 +241,12 @@ export function VisitScreen({ db, actor, date, appointmentIds, onLeave }: VisitS
             }}
             onError={setFailure}
             register={register}
+            printing={printing}
             actions={actionsFor(selected)}
           />
         </PersonTabs>
       )}
-      <VisitShortcuts />
+      <VisitShortcuts printsReceipts={printing !== undefined} />
     </section>
   );
 }

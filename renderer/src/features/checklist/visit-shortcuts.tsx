@@ -9,17 +9,20 @@ const KEYS = [
   ['Alt+P', 'visitKeyAltP'],
   ['Alt+T', 'visitKeyAltT'],
   ['Alt+N', 'visitKeyAltN'],
+  ['Alt+R', 'visitKeyAltR'],
   ['PageUp / PageDown', 'visitKeyPages'],
   ['Esc', 'visitKeyEscape'],
 ] as const;
 
-export function VisitShortcuts() {
+/** `printsReceipts`: the host prints handouts, so Alt+R prints the DOC receipt (elsewhere the key does nothing). */
+export function VisitShortcuts({ printsReceipts = false }: { printsReceipts?: boolean }) {
   const { t } = useI18n();
+  const keys = KEYS.filter(([key]) => printsReceipts || key !== 'Alt+R');
   return (
     <footer className="visit-shortcuts" aria-labelledby="visit-shortcuts-title">
       <h2 id="visit-shortcuts-title">{t('visitShortcuts')}</h2>
       <dl>
-        {KEYS.map(([key, text]) => (
+        {keys.map(([key, text]) => (
           <div key={key}>
             <dt>
               <kbd>{key}</kbd>

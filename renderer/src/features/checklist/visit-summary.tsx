@@ -1,13 +1,15 @@
 /**
  * The summary before finishing: every step that applies with what was recorded and when it ran
  * (from the previous step, or the start of service, to its recording), the outcome codes of the
- * checklist, a reason where the outcome asks for one, and where the person goes next.
+ * checklist, a reason where the outcome asks for one, and where the person goes next; after a DOC
+ * handout, on a host that prints, the client's receipt.
  */
 import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { completionProblem } from '../../../../shared/checklists/step-rules';
 import type { OutcomeCode, ServiceCode } from '../../../../shared/domain/codes';
 import type { LocalAppointment } from '../../db/desk-db';
 import { useI18n } from '../../i18n/i18n';
+import { HandoutReceipt, type ReceiptPrinting } from './handout-receipt';
 import type { SendOn } from './visit-actions';
 import type { PersonChecklist } from './visit-model';
 import { stepValueText } from './step-value-text';
@@ -25,6 +27,8 @@ interface VisitSummaryProps {
   readonly otherDeskIds: readonly string[];
   readonly onFinish: (outcome: Exclude<OutcomeCode, 'no-show'>, reason: string | null, sendOn: SendOn | null) => Promise<string | null>;
   readonly registerFocus: (element: HTMLElement | null) => void;
+  /** The host's printing of handouts; absent where the host cannot print (a plain browser). */
+  readonly printing?: ReceiptPrinting;
 }
 
 /** Start and end of each recorded step: a step starts when the previous one (or the service) ended. */
@@ -39,7 +43,7 @@ function stepTimes(appointment: LocalAppointment): Map<string, { start: string |
   return times;
 }
 
-export function VisitSummary({ appointment, checklist, sendOnChoices, otherDeskIds, onFinish, registerFocus }: VisitSummaryProps) {
+export function VisitSummary({ appointment, checklist, sendOnChoices, otherDeskIds, onFinish, registerFocus, printing }: VisitSummaryProps) {
   const { t, language, formatTime } = useI18n();
   const { definition } = checklist;
   const [outcome, setOutcome] = useState<Exclude<OutcomeCode, 'no-show'>>('completed');
@@ -145,6 +149,8 @@ export function VisitSummary({ appointment, checklist, sendOnChoices, otherDeskI
           </p>
         )}
       </form>
+      {/* The client collecting a document takes a receipt home (the checklist's handover step asks for it). */}
+      {printing && appointment.service === 'DOC' && <HandoutReceipt appointment={appointment} printing={printing} />}
     </section>
   );
 }
