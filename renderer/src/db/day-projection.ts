@@ -58,21 +58,25 @@ export async function writeLocalDay(db: DeskDatabase, state: DayState, previous?
     db.persons.bulkGet(changedPersons.map((row) => row.id)),
     db.desks.bulkGet(changedDesks.map((row) => row.id)),
   ]);
-  await db.appointments.bulkPut(
-    changedAppointments.map((appointment, index) => {
-      const person = state.persons[appointment.personId];
-      return {
-        ...appointment,
-        personName: person?.name ?? '?',
-        dateOfBirth: person?.dateOfBirth ?? '',
-        nationalityCategory: person?.nationalityCategory ?? 'other',
-        vNumber: person?.vNumber ?? null,
-        base: appointmentBases[index]?.base ?? null,
-      } as LocalAppointment;
-    }),
-  );
-  await db.persons.bulkPut(changedPersons.map((person, index) => ({ ...person, base: personBases[index]?.base ?? null })));
-  await db.desks.bulkPut(changedDesks.map((desk, index): LocalDesk => ({ ...desk, base: deskBases[index]?.base ?? null })));
+  const appointmentRows = changedAppointments.map((appointment, index): LocalAppointment => {
+    const person = state.persons[appointment.personId];
+    return {
+      ...appointment,
+      personName: person?.name ?? '?',
+      dateOfBirth: person?.dateOfBirth ?? '',
+      nationalityCategory: person?.nationalityCategory ?? 'other',
+      vNumber: person?.vNumber ?? null,
+      base: appointmentBases[index]?.base ?? null,
+    } as LocalAppointment;
+  });
+  const personRows = changedPersons.map((person, index): LocalPerson => ({ ...person, base: personBases[index]?.base ?? null }));
+  const deskRows = changedDesks.map((desk, index): LocalDesk => ({ ...desk, base: deskBases[index]?.base ?? null }));
+  // Empty writes are skipped: each is a request, and an action on a big day changes a row or two.
+  await Promise.all([
+    appointmentRows.length > 0 && db.appointments.bulkPut(appointmentRows),
+    personRows.length > 0 && db.persons.bulkPut(personRows),
+    deskRows.length > 0 && db.desks.bulkPut(deskRows),
+  ]);
 }
 
 /**

@@ -13,6 +13,7 @@ import type { EventConflict } from '../../../shared/domain/day-state';
 import type { DeskState } from '../../../shared/domain/desk-machine';
 import type { Person } from '../../../shared/domain/model';
 import type { BalieEvent } from '../../../shared/sync/events';
+import { projectionStampMiddleware } from './projection-stamp';
 import { upgradeToVersion2 } from './upgrade-v2';
 
 /** Small facts about this desk's copy of the data (see desk-meta.ts for the keys). */
@@ -94,5 +95,6 @@ export function openDeskDatabase(name = 'balie-desk'): DeskDatabase {
       meta: 'key',
     })
     .upgrade(upgradeToVersion2);
+  db.use(projectionStampMiddleware);
   return db;
 }

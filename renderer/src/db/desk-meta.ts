@@ -57,6 +57,8 @@ export interface MetaValues {
   /** Days a synced day stays on the desk (setting, default 7). */
   retentionDays: number;
   lastRetention: RetentionReport;
+  /** Changes with every write to the shown day's tables (projection-stamp.ts). */
+  projectionStamp: string;
 }
 
 export type MetaKey = keyof MetaValues;

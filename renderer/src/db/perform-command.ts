@@ -9,6 +9,9 @@
  * A double submit cannot make two events: transactions over the same tables take turns, so the
  * second run sees the day after the first and the shared rules refuse it (e.g. "already checked
  * in"), exactly as the server's reducer would.
+ *
+ * The day comes from memory when nothing else wrote it since the last action (day-cache.ts), so an
+ * action reads two meta rows and writes only what it changed.
  */
 import type { ChecklistDefinition } from '../../../shared/checklists/definition-schema';
 import type { CommandContext, CommandResult } from '../../../shared/domain/command-support';
@@ -16,7 +19,8 @@ import type { DayState } from '../../../shared/domain/day-state';
 import type { Failure } from '../../../shared/domain/messages';
 import { formatUuidV7 } from '../../../shared/domain/uuid-v7';
 import type { BalieEvent } from '../../../shared/sync/events';
-import { projectionTables, readLocalDay, writeLocalDay } from './day-projection';
+import { projectionTables, writeLocalDay } from './day-projection';
+import { readProjectionStamp, rememberDay, shownDay, type RememberedDay } from './day-cache';
 import type { DeskDatabase, OutboxEntry } from './desk-db';
 import { readMeta, writeMeta } from './desk-meta';
 import { guardStorage } from './storage-guard';
@@ -48,17 +52,23 @@ export async function performCommand(db: DeskDatabase, command: DeskCommand, con
   return guardStorage(db, () => storeCommand(db, command, context));
 }
 
-function storeCommand(db: DeskDatabase, command: DeskCommand, context: DeskCommandContext): Promise<PerformResult> {
-  return db.transaction('rw', projectionTables(db), async () => {
-    const nextDeviceSeq = (await readMeta(db.meta, 'nextDeviceSeq')) ?? 1;
-    const before = await readLocalDay(db, context.date);
+async function storeCommand(db: DeskDatabase, command: DeskCommand, context: DeskCommandContext): Promise<PerformResult> {
+  let dayAfter: RememberedDay | null = null;
+  const performed = await db.transaction('rw', projectionTables(db), async (): Promise<PerformResult> => {
     const { date, newId = newEventId, ...who } = context;
+    const [nextDeviceSeq = 1, stamp] = await Promise.all([readMeta(db.meta, 'nextDeviceSeq'), readProjectionStamp(db)]);
+    const before = await shownDay(db, date, stamp);
     const result = command(before, { ...who, newId, nextDeviceSeq });
-    if (!result.ok) return result;
+    if (!result.ok) {
+      dayAfter = { date, stamp, state: before };
+      return result;
+    }
     const entries: OutboxEntry[] = result.events.map((event) => ({ deviceSeq: event.deviceSeq, id: event.id, event, date, state: 'pending', reason: null }));
-    await db.outbox.bulkAdd(entries);
+    await Promise.all([db.outbox.bulkAdd(entries), writeMeta(db.meta, 'nextDeviceSeq', nextDeviceSeq + result.events.length)]);
     await writeLocalDay(db, result.state, before);
-    await writeMeta(db.meta, 'nextDeviceSeq', nextDeviceSeq + result.events.length);
+    dayAfter = { date, stamp: await readProjectionStamp(db), state: result.state };
     return { ok: true, events: result.events };
   });
+  if (dayAfter) rememberDay(db, dayAfter);
+  return performed;
 }

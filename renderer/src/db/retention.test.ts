@@ -3,6 +3,7 @@ import { addDays } from '../../../shared/domain/calendar-date';
 import type { BalieEvent } from '../../../shared/sync/events';
 import { dropDatabase, freshDatabase, serverUrl, today } from '../../test/desk-fixtures';
 import { loadDay } from '../features/agenda/load-day';
+import { projectionTables } from './day-projection';
 import type { DeskDatabase, LocalAppointment, OutboxEntry, StoredConflict } from './desk-db';
 import { readMeta } from './desk-meta';
 import { purgeOldDays } from './retention';
@@ -22,9 +23,11 @@ describe('retention: old days leave the desk once everything of them reached the
   /** An appointment of an earlier day, as a pull would have left it, for a person of its own unless given. */
   async function oldAppointment(date: string, name: string, personId = `person-${name}`): Promise<LocalAppointment> {
     const row: LocalAppointment = { ...model, id: `${name}-BIO`, date, personId, personName: name, bookingId: `booking-${name}` };
-    await db.appointments.put({ ...row, base: { ...model, id: row.id, date, personId, bookingId: row.bookingId } });
     const person = { id: personId, name, dateOfBirth: '1990-01-01', nationalityCategory: 'other' as const, vNumber: null, lastCaptureDate: null };
-    await db.persons.put({ ...person, base: person });
+    await db.transaction('rw', projectionTables(db), async () => {
+      await db.appointments.put({ ...row, base: { ...model, id: row.id, date, personId, bookingId: row.bookingId } });
+      await db.persons.put({ ...person, base: person });
+    });
     return row;
   }
 

@@ -2,6 +2,7 @@ import { renderHook, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { addDays } from '../../../shared/domain/calendar-date';
 import { dropDatabase, freshDatabase, today } from '../../test/desk-fixtures';
+import { projectionTables } from './day-projection';
 import type { DeskDatabase } from './desk-db';
 import { readMeta } from './desk-meta';
 import { storageGuard } from './storage-guard';
@@ -17,7 +18,7 @@ describe("the desk's upkeep", () => {
   it('at start asks the browser to keep the data and purges old synced days', async () => {
     const oldDay = addDays(today, -8);
     await db.meta.put({ key: `dayLoadedAt:${oldDay}`, value: `${oldDay}T07:00:00.000Z` });
-    await db.appointments.put({ id: 'old-BIO', date: oldDay, personId: 'old' } as never);
+    await db.transaction('rw', projectionTables(db), () => db.appointments.put({ id: 'old-BIO', date: oldDay, personId: 'old' } as never));
     const storage = { persisted: vi.fn(async () => false), persist: vi.fn(async () => true) } as unknown as StorageManager;
     renderHook(() => useDeskUpkeep(db, storage));
     await waitFor(async () => expect(await readMeta(db.meta, 'lastRetention')).toMatchObject({ today, purgedDates: [oldDay] }));

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { amsterdamDateOf } from '../../../../shared/domain/calendar-date';
+import { projectionTables } from '../../db/day-projection';
 import { openDeskDatabase, type DeskDatabase } from '../../db/desk-db';
 import { dayLoadedAtKey, loadDay } from './load-day';
 
@@ -57,7 +58,7 @@ describe('loading the day into the desk', () => {
   it('drops appointments the server no longer has for that day', async () => {
     await loadDay(db, serverUrl, today);
     const ghost = { ...(await db.appointments.toCollection().first())!, id: 'cancelled-elsewhere' };
-    await db.appointments.put(ghost);
+    await db.transaction('rw', projectionTables(db), () => db.appointments.put(ghost));
     await loadDay(db, serverUrl, today);
     expect(await db.appointments.get('cancelled-elsewhere')).toBeUndefined();
   });
@@ -66,7 +67,7 @@ describe('loading the day into the desk', () => {
     await loadDay(db, serverUrl, today);
     const booked = (await db.appointments.toCollection().first())!;
     const walkIn = { ...booked, id: 'walk-in-pulled', appointmentCode: null, base: { ...booked.base!, id: 'walk-in-pulled', appointmentCode: null } };
-    await db.appointments.put(walkIn);
+    await db.transaction('rw', projectionTables(db), () => db.appointments.put(walkIn));
     await db.meta.put({ key: 'pullCursor', value: '42' });
     await loadDay(db, serverUrl, today);
     expect(await db.appointments.get('walk-in-pulled')).toMatchObject({ id: 'walk-in-pulled' });

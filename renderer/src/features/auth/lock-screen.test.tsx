@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { checkIn } from '../../../../shared/domain/commands-queue';
 import { initialDayState } from '../../../../shared/domain/day-state';
 import { accounts, dropDatabase, freshDatabase, signedInDesk, today, type SignedInDesk } from '../../../test/desk-fixtures';
-import { writeLocalDay } from '../../db/day-projection';
+import { projectionTables, writeLocalDay } from '../../db/day-projection';
 import type { DeskDatabase } from '../../db/desk-db';
 import { readMeta } from '../../db/desk-meta';
 import { performCommand } from '../../db/perform-command';
@@ -159,7 +159,7 @@ describe('the lock of a desk: PIN, idle minutes, password, sign-out', () => {
     const family = ['anna', 'bram', 'carla'];
     const persons = family.map((name) => ({ id: `lock-${name}`, name, dateOfBirth: '1990-01-01', nationalityCategory: 'other' as const, vNumber: null, lastCaptureDate: null }));
     const appointments = persons.map((person) => ({ id: `${person.id}-BIO`, bookingId: 'lock-family', appointmentCode: 'MAA-LOCK01', locationId: 'MAA', date: today, slotStart: '09:00', service: 'BIO' as const, personId: person.id, walkIn: false }));
-    await db.transaction('rw', [db.appointments, db.persons, db.desks], () => writeLocalDay(db, initialDayState({ appointments, persons })));
+    await db.transaction('rw', projectionTables(db), () => writeLocalDay(db, initialDayState({ appointments, persons })));
     for (const appointment of appointments) {
       expect(await performCommand(db, (state, context) => checkIn(state, { appointmentIds: [appointment.id], method: 'manual' }, context), desk.context())).toMatchObject({ ok: true });
     }

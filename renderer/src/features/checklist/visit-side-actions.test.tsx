@@ -2,6 +2,7 @@ import { configure, render, screen, waitFor, within } from '@testing-library/rea
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dropDatabase, freshDatabase, today } from '../../../test/desk-fixtures';
+import { projectionTables } from '../../db/day-projection';
 import type { DeskActor } from '../../db/desk-actor';
 import type { DeskDatabase } from '../../db/desk-db';
 import { I18nProvider } from '../../i18n/i18n';
@@ -19,7 +20,8 @@ describe('parking, another desk, notes, and a client who does not come', () => {
   beforeEach(async () => {
     db = await freshDatabase('visit-side-test');
     // Other desks of the location, as the feed delivers them: the clerk may send someone there.
-    await db.desks.bulkPut(['MAA-D1', 'MAA-D3'].map((id) => ({ id, locationId: 'MAA', status: 'open' as const, clerkId: null, openedAt: null, pause: null, base: null })));
+    const desks = ['MAA-D1', 'MAA-D3'].map((id) => ({ id, locationId: 'MAA', status: 'open' as const, clerkId: null, openedAt: null, pause: null, base: null }));
+    await db.transaction('rw', projectionTables(db), () => db.desks.bulkPut(desks));
   });
   afterEach(() => dropDatabase(db));
 

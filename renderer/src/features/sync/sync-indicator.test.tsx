@@ -6,7 +6,7 @@ import { addDays } from '../../../../shared/domain/calendar-date';
 import { checkIn } from '../../../../shared/domain/commands-queue';
 import { initialDayState } from '../../../../shared/domain/day-state';
 import { dropDatabase, freshDatabase, today } from '../../../test/desk-fixtures';
-import { writeLocalDay } from '../../db/day-projection';
+import { projectionTables, writeLocalDay } from '../../db/day-projection';
 import type { DeskDatabase } from '../../db/desk-db';
 import { performCommand } from '../../db/perform-command';
 import { purgeOldDays } from '../../db/retention';
@@ -69,7 +69,7 @@ describe('the sync line of a signed-in desk', () => {
   it('blocks actions on a full disk with a clear message, keeps the outbox, and lifts the block once there is room', async () => {
     const persons = ['anna', 'bram'].map((name) => ({ id: `full-${name}`, name, dateOfBirth: '1990-01-01', nationalityCategory: 'other' as const, vNumber: null, lastCaptureDate: null }));
     const appointments = persons.map((person) => ({ id: `${person.id}-BIO`, bookingId: `booking-${person.id}`, appointmentCode: null, locationId: 'MAA', date: today, slotStart: '09:00', service: 'BIO' as const, personId: person.id, walkIn: false }));
-    await db.transaction('rw', [db.appointments, db.persons, db.desks], () => writeLocalDay(db, initialDayState({ appointments, persons })));
+    await db.transaction('rw', projectionTables(db), () => writeLocalDay(db, initialDayState({ appointments, persons })));
     const context = { date: today, now: new Date().toISOString(), deviceId: 'device-1', deskId: 'MAA-D1', clerkId: 'clerk-1', locationId: 'MAA' };
     const checkInOf = (id: string) => performCommand(db, (state, ctx) => checkIn(state, { appointmentIds: [id], method: 'manual' }, ctx), context);
     expect(await checkInOf(appointments[0]!.id)).toMatchObject({ ok: true });

@@ -1,0 +1,63 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDesk } from '../../../shared/domain/commands-desk';
+import { checkIn } from '../../../shared/domain/commands-queue';
+import { dropDatabase, expectedAppointments, freshDatabase, serverUrl, today } from '../../test/desk-fixtures';
+import { loadDay } from '../features/agenda/load-day';
+import { projectionTables, readLocalDay } from './day-projection';
+import { openDeskDatabase, type DeskDatabase } from './desk-db';
+import { performCommand, type DeskCommandContext } from './perform-command';
+
+const context: DeskCommandContext = { date: today, now: new Date().toISOString(), deviceId: 'local-device', deskId: 'MAA-D1', clerkId: 'clerk-1', locationId: 'MAA' };
+
+const checkInOf = (db: DeskDatabase, appointmentId: string) =>
+  performCommand(db, (state, ctx) => checkIn(state, { appointmentIds: [appointmentId], method: 'manual' }, ctx), context);
+
+describe('the day an action acts on, kept in memory between actions', () => {
+  let db: DeskDatabase;
+  beforeEach(async () => {
+    db = await freshDatabase('day-cache-test');
+    expect(await loadDay(db, serverUrl, today)).toMatchObject({ ok: true });
+    // The first action reads the day from the tables and keeps it.
+    expect(await performCommand(db, (state, ctx) => openDesk(state, ctx), context)).toMatchObject({ ok: true });
+  });
+  afterEach(() => dropDatabase(db));
+
+  it('is not used once a pull changed the day: a booking cancelled centrally cannot be checked in', async () => {
+    const [anna] = await expectedAppointments(db, 3);
+    // What a pull does: the server's new state written into the shown rows, in a transaction of its own.
+    await db.transaction('rw', projectionTables(db), () => db.appointments.update(anna!.id, { status: 'cancelled' }));
+    expect(await checkInOf(db, anna!.id)).toMatchObject({ ok: false });
+    expect((await db.outbox.toArray()).map((entry) => entry.event.type)).toEqual(['deskOpened']);
+  });
+
+  it("is not used once another window acted on the day: the second window's check-in is seen", async () => {
+    const [bram] = await expectedAppointments(db, 3);
+    const otherWindow = openDeskDatabase(db.name);
+    try {
+      expect(await checkInOf(otherWindow, bram!.id)).toMatchObject({ ok: true });
+    } finally {
+      otherWindow.close();
+    }
+    expect(await checkInOf(db, bram!.id)).toMatchObject({ ok: false });
+    expect((await db.outbox.toArray()).map((entry) => [entry.deviceSeq, entry.event.type])).toEqual([
+      [1, 'deskOpened'],
+      [2, 'checkedIn'],
+    ]);
+  });
+
+  it('gives the same day as reading it afresh, after a run of actions', async () => {
+    const people = (await expectedAppointments(db, 3)).slice(0, 4);
+    for (const person of people) expect(await checkInOf(db, person.id)).toMatchObject({ ok: true });
+    expect(await checkInOf(db, people[0]!.id)).toMatchObject({ ok: false });
+    const fresh = await readLocalDay(db, today);
+    const rows = await db.appointments.bulkGet(people.map((person) => person.id));
+    expect(rows.map((row) => row?.status)).toEqual(people.map(() => 'arrived'));
+    expect(people.map((person) => fresh.appointments[person.id]?.status)).toEqual(people.map(() => 'arrived'));
+  });
+
+  it('cannot be outdated by a writer that leaves the stamp out: a write to the day without meta fails', async () => {
+    const [carla] = await expectedAppointments(db, 3);
+    await expect(db.transaction('rw', db.appointments, () => db.appointments.update(carla!.id, { status: 'cancelled' }))).rejects.toThrow();
+    expect(await db.appointments.get(carla!.id)).toMatchObject({ status: 'expected' });
+  });
+});
