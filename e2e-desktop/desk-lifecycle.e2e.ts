@@ -1,7 +1,17 @@
+/**
+ * The desk app's life on a desk PC: a second start hands over to the first window, and a page whose
+ * renderer crashes is reloaded with nothing lost. The desk reaches the real server through a relay
+ * the test can cut, so a clerk's actions wait in the app's own outbox while the network is away.
+ */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { amsterdamDateOf } from '../shared/domain/calendar-date';
 import { recoveryNoticeSchema, type DesktopBridge } from '../shared/ipc/desk-bridge';
+import { dayResponseSchema } from '../shared/sync/day';
+import { scan } from '../e2e/support/scanner';
+import { adminToken, registerAndSignIn, timesOnServer, unsentEvents } from './support/clerk-at-desk';
 import { launchDesk, type DeskApp } from './support/desk-app';
+import { startSwitchableProxy, type SwitchableProxy } from './support/switchable-proxy';
 
 declare global {
   interface Window {
@@ -10,22 +20,25 @@ declare global {
 }
 
 const serverUrl = inject('desktopServerUrl');
+const today = amsterdamDateOf(new Date());
 const wait = (ms: number) => new Promise((resolveWait) => setTimeout(resolveWait, ms));
-
-/** An unsent event as the outbox will hold it: written in one IndexedDB transaction, then the renderer dies. */
-const unsentEvent = { id: '0195f3d2-7c6a-7b1e-9c1a-3f2b5d6e7a8b', type: 'checked-in', appointmentId: 'a-1', at: '2026-03-02T09:14:00Z' };
 
 describe('a desk that is started twice, or whose page crashes', () => {
   let desk: DeskApp;
   let page: Page;
+  let network: SwitchableProxy;
+  let token: string;
 
   beforeAll(async () => {
-    desk = await launchDesk({ serverUrl });
+    network = await startSwitchableProxy(serverUrl);
+    token = await adminToken(serverUrl);
+    desk = await launchDesk({ serverUrl: network.url });
     page = await desk.page();
-    await page.getByTestId('sync-status').filter({ hasText: /^Verbonden/ }).waitFor({ timeout: 30_000 });
+    await registerAndSignIn(page, { serverUrl, token, deskId: 'MAA-D3', username: 'medewerker3' });
   });
   afterAll(async () => {
     await desk?.close();
+    await network?.close();
   });
 
   it('quits a second start at once and brings the first window back to the front', async () => {
@@ -50,26 +63,25 @@ describe('a desk that is started twice, or whose page crashes', () => {
     other.kill();
   });
 
-  it('reloads a crashed page with a notice for the clerk, and an event written before the crash is still there', async () => {
-    await page.evaluate(
-      (event) =>
-        new Promise<void>((resolveWrite, rejectWrite) => {
-          const opening = indexedDB.open('balie-e2e-crash-probe', 1);
-          opening.onupgradeneeded = () => opening.result.createObjectStore('outbox', { keyPath: 'id' });
-          opening.onerror = () => rejectWrite(opening.error);
-          opening.onsuccess = () => {
-            const transaction = opening.result.transaction('outbox', 'readwrite');
-            transaction.objectStore('outbox').put(event);
-            transaction.oncomplete = () => {
-              opening.result.close();
-              resolveWrite();
-            };
-            transaction.onerror = () => rejectWrite(transaction.error);
-          };
-        }),
-      unsentEvent,
-    );
+  it("keeps a check-in made while the server was unreachable through a crash of the page, tells the clerk, and sends it once", async () => {
+    // A client nobody else's scenario touches: a single booking, not collecting a document.
+    const { appointments } = dayResponseSchema.parse(await (await fetch(`${serverUrl}/api/v1/appointments?date=${today}`)).json());
+    const client = appointments.find(
+      (row) => row.status === 'expected' && row.service !== 'DOC' && appointments.filter((other) => other.bookingId === row.bookingId).length === 1,
+    )!;
     expect(await page.evaluate(() => window.deskBridge?.getRecoveryNotice())).toBeNull();
+
+    network.cut();
+    await page.keyboard.press('o');
+    await expect.poll(() => page.getByTestId('desk-status').textContent()).toBe('Open');
+    await scan(page, client.appointmentCode);
+    await page.getByRole('heading', { name: `Afspraak ${client.appointmentCode} om ${client.slotStart}` }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByText(/aangemeld: nummer [A-Z]-\d{3}\./).waitFor();
+    await expect.poll(() => page.getByTestId('desk-sync-status').textContent(), { timeout: 30_000 }).toMatch(/^Offline.*wachtend op verzending/);
+    const unsent = await unsentEvents(page);
+    expect(unsent).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'deskOpened' }), { id: expect.any(String), type: 'checkedIn', appointmentId: client.id }]));
+    expect(await timesOnServer(serverUrl, token, today, unsent.map(({ id }) => id))).toEqual(unsent.map(() => 0));
 
     const cdp = await page.context().newCDPSession(page);
     // The renderer process dies at once; the call itself fails with it.
@@ -80,23 +92,23 @@ describe('a desk that is started twice, or whose page crashes', () => {
     const notice = recoveryNoticeSchema.parse(await reloaded.evaluate(() => window.deskBridge?.getRecoveryNotice()));
     expect(notice).toMatchObject({ reason: 'crashed', count: 1 });
     expect(Date.now() - Date.parse(notice.at)).toBeLessThan(60_000);
-
-    const kept = await reloaded.evaluate(
-      (id) =>
-        new Promise<unknown>((resolveRead, rejectRead) => {
-          const opening = indexedDB.open('balie-e2e-crash-probe');
-          opening.onerror = () => rejectRead(opening.error);
-          opening.onsuccess = () => {
-            const reading = opening.result.transaction('outbox').objectStore('outbox').get(id);
-            reading.onsuccess = () => resolveRead(reading.result);
-            reading.onerror = () => rejectRead(reading.error);
-          };
-        }),
-      unsentEvent.id,
+    // The clerk sees why the screen flickered, and that the actions still wait; the focus is not taken.
+    const said = reloaded.getByTestId('recovery-notice').getByRole('status');
+    await expect.poll(() => said.textContent(), { timeout: 30_000 }).toMatch(
+      new RegExp(`^De balie is om \\d\\d:\\d\\d opnieuw gestart na een storing; er is niets verloren gegaan\\. ${unsent.length} acties wachten nog op verzending\\.$`),
     );
-    expect(kept).toEqual(unsentEvent);
-    // The desk works again: the day is back on screen from IndexedDB and the server.
-    await expect.poll(() => reloaded.getByTestId('sync-status').textContent(), { timeout: 30_000 }).toMatch(/^Verbonden/);
+    expect(await reloaded.evaluate(() => Boolean(document.activeElement?.closest('[data-testid=recovery-notice]')))).toBe(false);
+    expect(await unsentEvents(reloaded)).toEqual(unsent);
+
+    // The network comes back: the reloaded desk sends what the crashed one could not, once.
+    network.restore();
+    await expect.poll(() => said.textContent(), { timeout: 45_000 }).toMatch(/Alle acties zijn verzonden\.$/);
+    expect(await unsentEvents(reloaded)).toEqual([]);
+    expect(await timesOnServer(serverUrl, token, today, unsent.map(({ id }) => id))).toEqual(unsent.map(() => 1));
+    await expect.poll(() => reloaded.getByTestId('desk-sync-status').textContent(), { timeout: 30_000 }).toMatch(/^Gesynchroniseerd om/);
+
+    await reloaded.getByRole('button', { name: 'Melding over de herstart sluiten' }).click();
+    expect(await said.textContent()).toBe('');
     expect(await desk.log()).toMatch(/renderer is gone \(crashed, exit code -?\d+\); reload 1/);
   });
 });

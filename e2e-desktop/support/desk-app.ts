@@ -5,6 +5,7 @@
  * it should in a shipped app. `--remote-debugging-port` reaches only the renderer, never main.
  */
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,7 +43,13 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, timeo
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
 }
 
-export async function launchDesk(options: { serverUrl: string }): Promise<DeskApp> {
+export interface LaunchOptions {
+  serverUrl: string;
+  /** What an administrator put in desk-config.json before the first start (e.g. receiptOutput). */
+  deskConfig?: { receiptOutput?: 'printer' | 'pdf' };
+}
+
+export async function launchDesk(options: LaunchOptions): Promise<DeskApp> {
   const home = await mkdtemp(join(tmpdir(), 'balie-desktop-'));
   // On Linux Electron's userData is $XDG_CONFIG_HOME/<productName>.
   const userData = join(home, 'config', 'Balie');
@@ -51,6 +58,10 @@ export async function launchDesk(options: { serverUrl: string }): Promise<DeskAp
   const documents = join(home, 'documents');
   await mkdir(join(home, 'config'), { recursive: true });
   await writeFile(join(home, 'config', 'user-dirs.dirs'), `XDG_DOCUMENTS_DIR="${documents}"\n`);
+  if (options.deskConfig) {
+    await mkdir(userData, { recursive: true });
+    await writeFile(join(userData, 'desk-config.json'), JSON.stringify({ deviceId: randomUUID(), ...options.deskConfig }));
+  }
   const displayFile = join(home, 'display');
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
