@@ -22,6 +22,7 @@ import { postJson, registerDesk } from '../server/test/support/accounts';
 import { freePort } from '../server/test/support/free-port';
 import { startApiServer, type ApiServer } from '../server/test/support/server-process';
 import { launchDeskBrowser } from './support/chromium';
+import { deskRegistrationCode, registerByKeyboard, signInByKeyboard } from './support/clerk-desk';
 import { startStaticDeskServer, type StaticDeskServer } from './support/static-desk-server';
 import { scan } from './support/scanner';
 
@@ -126,25 +127,13 @@ describe("the clerk's screens in Chromium", () => {
   }
 
   it('a clerk registers the desk and signs in by keyboard, and the signed-in desk has no axe violation', async () => {
-    const codeResponse = await postJson({ url: api.url }, '/api/v1/devices/registration-codes', { locationId: 'MAA', kind: 'desk', deskId: 'MAA-D1' }, adminToken);
-    const { code } = (await codeResponse.json()) as { code: string };
+    const code = await deskRegistrationCode(api.url, adminToken, 'MAA-D1');
     await page.goto(`${desk.origin}/?server=${encodeURIComponent(api.url)}`);
     await page.getByLabel('Registratiecode').waitFor();
     expect(await violations(page)).toEqual([]);
-    await page.getByLabel('Registratiecode').focus();
-    await page.keyboard.type(code);
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('Balie 1 pc');
-    await page.keyboard.press('Enter');
-    await page.getByLabel('Gebruikersnaam').waitFor();
+    await registerByKeyboard(page, code, 'Balie 1 pc');
     expect(await violations(page)).toEqual([]);
-    await page.getByLabel('Gebruikersnaam').focus();
-    await page.keyboard.type('medewerker1');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type(DEMO_PASSWORD);
-    await page.keyboard.press('Enter');
-
-    await page.getByRole('button', { name: 'Volgende oproepen' }).waitFor();
+    await signInByKeyboard(page, 'medewerker1');
     await expect.poll(() => page.getByTestId('agenda-row').count()).toBeGreaterThan(10);
     expect(await page.getByRole('grid').getAttribute('aria-rowcount')).toBe(String(day.length + 1));
     expect(await violations(page)).toEqual([]);

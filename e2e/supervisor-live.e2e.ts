@@ -1,22 +1,23 @@
 /**
  * The supervisor's page in Chromium against the real server: signed in by keyboard (a clerk is
- * turned away), the supervisor watches a desk go from idle to serving when its clerk calls a
- * client, sees the waiting alert appear when a client waits beyond the target and go when she is
- * called, and reads a seeded week's report whose figures are the server's. axe finds no WCAG 2.1
- * AA violation on any of it. With BALIE_SCREENSHOTS set, pictures of the live view and the report are saved there.
+ * turned away), the supervisor watches desk 4 go from idle to serving when its clerk, at the real
+ * desk in a second browser context, opens it, checks a client in and presses N; she sees the
+ * waiting alert appear when a client waits beyond the target and go when that client is called,
+ * and reads a seeded week's report whose figures are the server's. axe finds no WCAG 2.1 AA
+ * violation on any of it. With BALIE_SCREENSHOTS set, pictures of the live view and the report are saved there.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDesk, registerWalkIn, startPause } from '../shared/domain/commands-desk';
-import { callAppointment } from '../shared/domain/commands-queue';
 import type { AppointmentState } from '../shared/domain/appointment-state';
 import type { DayState } from '../shared/domain/day-state';
 import type { Person } from '../shared/domain/model';
 import { reportSchema } from '../shared/reports/report-api';
+import { dayResponseSchema, type DayAppointment } from '../shared/sync/day';
 import type { BalieEvent } from '../shared/sync/events';
 import { parseChangeData } from '../shared/sync/change-data';
 import { pullResponseSchema } from '../shared/sync/push-pull';
@@ -25,7 +26,8 @@ import { startServer, type RunningServer } from '../server/src/server';
 import { postJson, registerDesk } from '../server/test/support/accounts';
 import { bookDemoDay, initialDemoDay, planDay, playAndPush, WEEK, WEEK_DAYS, type PushingDesk, type WeekPlan } from '../server/test/reports/seeded-week';
 import { simulatedRemoteDesk, type SimulatedDesk } from '../server/test/support/simulated-desk';
-import { launchDeskBrowser } from './support/chromium';
+import { launchSharedBrowser } from './support/chromium';
+import { checkInByScan, openClerkDesk, openTheDesk, reserveDeskOrigin, type ClerkDesk } from './support/clerk-desk';
 import { DESK_BUILD_DIR } from './support/paths';
 import { today } from './support/sync-rig';
 import { keepScreenshot } from './support/screenshots';
@@ -57,7 +59,7 @@ async function pulledDay(url: string, token: string): Promise<DayState> {
   }
 }
 
-/** A clerk's desk device at `deskId`, signed in and working on today's day over HTTP. */
+/** A clerk's desk device at `deskId`, simulated: signed in and working on today's day over HTTP. */
 async function clerkAt(url: string, adminToken: string, deskId: string, username: string): Promise<SimulatedDesk> {
   const credential = await registerDesk({ url }, adminToken, 'MAA', deskId);
   const session = await signInAs(url, username, credential);
@@ -77,15 +79,29 @@ async function violations(page: Page): Promise<string[]> {
 describe("the supervisor's page in Chromium", () => {
   let workDir: string;
   let server: RunningServer;
-  let browser: BrowserContext;
+  let browser: Browser;
   let page: Page;
   let adminToken: string;
+  /** Desk 1, simulated over HTTP: the walk-ins who have waited long, and the desk at lunch. */
   let desk: SimulatedDesk;
+  /** Desk 4: the real desk, signed in as medewerker4 in a browser context of its own. */
+  let clerk: ClerkDesk;
+  /** A booked client who comes alone for one service, for the clerk to check in. */
+  let booked: DayAppointment;
 
   beforeAll(async () => {
     workDir = await mkdtemp(join(tmpdir(), 'balie-supervisor-e2e-'));
+    const deskOrigin = await reserveDeskOrigin();
     server = await startServer(
-      { port: 0, host: '127.0.0.1', database: { kind: 'pglite', dataDir: join(workDir, 'server-data') }, deskOrigins: [], rendererDir: DESK_BUILD_DIR, demo: true, logLevel: 'silent' },
+      {
+        port: 0,
+        host: '127.0.0.1',
+        database: { kind: 'pglite', dataDir: join(workDir, 'server-data') },
+        deskOrigins: [deskOrigin.origin],
+        rendererDir: DESK_BUILD_DIR,
+        demo: true,
+        logLevel: 'silent',
+      },
       { logger: false },
     );
     adminToken = (await signInAs(server.url, 'beheerder')).token;
@@ -101,13 +117,17 @@ describe("the supervisor's page in Chromium", () => {
       const day = await bookDemoDay(server.db, date);
       await playAndPush(server.url, initialDemoDay(day, ['MAA-D1', 'MAA-D2', 'MAA-D3', 'MAA-D4']), planDay(date, day, weekDesks, plan));
     }
-    desk = await clerkAt(server.url, adminToken, 'MAA-D4', 'medewerker4');
-    browser = await launchDeskBrowser(join(workDir, 'chromium-profile'));
-    page = browser.pages()[0] ?? (await browser.newPage());
-    await page.setViewportSize({ width: 1440, height: 960 });
+    desk = await clerkAt(server.url, adminToken, 'MAA-D1', 'medewerker1');
+    const day = dayResponseSchema.parse(await (await fetch(`${server.url}/api/v1/appointments?date=${today}`)).json()).appointments;
+    booked = day.find((row) => day.filter((other) => other.bookingId === row.bookingId).length === 1)!;
+    // Two machines: the supervisor's page here, the clerk's desk in a context of its own.
+    browser = await launchSharedBrowser();
+    page = await (await browser.newContext({ viewport: { width: 1440, height: 960 } })).newPage();
+    clerk = await openClerkDesk(browser, { deskOrigin, apiUrl: server.url, adminToken, deskId: 'MAA-D4', username: 'medewerker4' });
   }, 240_000);
 
   afterAll(async () => {
+    await clerk?.close();
     await browser?.close();
     await server?.stop();
     await rm(workDir, { recursive: true, force: true });
@@ -150,14 +170,17 @@ describe("the supervisor's page in Chromium", () => {
     expect(await page.evaluate(() => [Object.keys(sessionStorage), Object.keys(localStorage)])).toEqual([['balie.supervisor.session'], []]);
   });
 
-  it('sees the desk go from idle to serving when the clerk calls a client, and the waiting alert appear and go', async () => {
+  it('sees desk 4 go from idle to serving when its clerk opens it, checks a client in and presses N, and the waiting alert appear and go', async () => {
     await expect.poll(() => deskRow('MAA-D4').getAttribute('data-status')).toBe('closed');
-    await send(desk, desk.act(openDesk));
+    await openTheDesk(clerk.page);
     await expect.poll(() => deskRow('MAA-D4').getAttribute('data-status'), { timeout: 30_000 }).toBe('idle');
     expect(await deskRow('MAA-D4').innerText()).toContain('Vrij');
     expect(await page.getByTestId('waiting-alert').count()).toBe(0);
 
-    // Anna came in nine minutes ago, Bas two (walk-ins, checked in at once): the desk was offline and sends it now.
+    // The alert needs a client who has waited beyond the five-minute target. The real desk stamps
+    // a check-in with the present time, so it cannot make such a wait without five minutes going
+    // by: instead desk 1, simulated over HTTP, registered two walk-ins while its network was down,
+    // Anna nine minutes ago and Bas two (checked in at once), and sends them now.
     const anna = await walkIn('Anna Inloop', 9);
     await walkIn('Bas Inloop', 2);
     const annaLabel = tickets.get(anna)!;
@@ -167,17 +190,25 @@ describe("the supervisor's page in Chromium", () => {
     expect(await page.getByTestId('live-waiting').first().innerText()).toMatch(new RegExp(`${annaLabel}.*9 min · boven de norm`, 's'));
     expect(await violations(page)).toEqual([]);
 
-    await send(desk, desk.act((state, context) => callAppointment(state, { appointmentId: anna }, context)));
+    // The clerk scans a client's letter and checks her in: three wait, the newcomer last.
+    const ticket = await checkInByScan(clerk.page, booked.appointmentCode, booked.personName);
+    await expect.poll(() => page.getByTestId('queue-length').innerText(), { timeout: 30_000 }).toBe('3');
+    expect(await deskRow('MAA-D4').getAttribute('data-status')).toBe('idle');
+    // Her desk has the walk-ins too (Anna over the target), then she presses N: Anna waited longest.
+    await expect.poll(() => clerk.page.getByTestId('waiting').count(), { timeout: 30_000 }).toBe(3);
+    expect(await clerk.page.getByTestId('waiting').first().innerText()).toMatch(new RegExp(`${annaLabel}[\\s\\S]*boven de norm`));
+    await clerk.page.keyboard.press('n');
+    await clerk.page.getByRole('region', { name: 'Bezoek aan deze balie' }).waitFor();
     await expect.poll(() => deskRow('MAA-D4').getAttribute('data-status'), { timeout: 30_000 }).toBe('serving');
     expect(await deskRow('MAA-D4').innerText()).toMatch(new RegExp(`Bezig\\s+heeft ${annaLabel} \\(Biometrie\\) opgeroepen, \\d+ s`));
     await alert.waitFor({ state: 'detached' });
-    expect(await page.getByTestId('queue-length').innerText()).toBe('1');
+    expect(await page.getByTestId('queue-length').innerText()).toBe('2');
+    expect((await page.getByTestId('live-waiting').allInnerTexts()).join('\n')).toContain(ticket);
 
-    // For the picture: another desk at lunch, and a client who has waited long again.
-    const lunch = await clerkAt(server.url, adminToken, 'MAA-D1', 'medewerker1');
-    await send(lunch, lunch.act(openDesk));
-    await send(lunch, lunch.act((state, context) => startPause(state, { reason: 'lunch', note: null }, context)));
+    // For the picture: a client who has waited long again, and desk 1 gone to lunch.
     await walkIn('Carla Inloop', 7);
+    await send(desk, desk.act(openDesk));
+    await send(desk, desk.act((state, context) => startPause(state, { reason: 'lunch', note: null }, context)));
     await alert.waitFor({ timeout: 30_000 });
     await expect.poll(() => deskRow('MAA-D1').getAttribute('data-status'), { timeout: 30_000 }).toBe('paused');
     expect(await deskRow('MAA-D1').innerText()).toContain('Lunch sinds');
