@@ -1,13 +1,13 @@
 /**
  * What the review lists show, read from IndexedDB: each event the server refused (it stays in the
- * outbox with the server's reason, never sent again, never dropped) and each conflict of this
- * desk's events, with both sides: what this desk did, and what the server said or holds now.
+ * outbox with the server's reason, never sent again, never dropped) and each conflict this desk
+ * must know of, with both sides: what the desk did, and what the server said or holds now.
  */
 import { z } from 'zod';
 import type { LocalizedText } from '../../../../shared/domain/messages';
 import type { AppointmentStatus } from '../../../../shared/domain/codes';
 import type { BalieEventType } from '../../../../shared/sync/events';
-import type { DeskDatabase } from '../../db/desk-db';
+import type { DeskDatabase, StoredConflict } from '../../db/desk-db';
 
 /** The reason codes of a refusal that have their own text; any other is shown by its code. */
 export const KNOWN_REFUSALS = ['malformed', 'not-allowed', 'foreign-id', 'sequence-used', 'unaddressable'] as const;
@@ -70,9 +70,21 @@ export async function readRefusedItems(db: DeskDatabase): Promise<RefusedItem[]>
   );
 }
 
-/** The conflicts of this desk's events (the feed also brings other desks' conflicts, for supervisors), newest first. */
+/**
+ * The conflicts a desk must know of: those of its own events, and those over a client it serves
+ * now (another desk called the same person while both were offline): both desks hear of it. The
+ * feed brings every conflict of the location, for supervisors; the others stay out of the desk's way.
+ */
+export async function conflictsOfDesk(db: DeskDatabase, deskId: string): Promise<StoredConflict[]> {
+  const all = await db.conflicts.toArray();
+  const othersAppointments = [...new Set(all.flatMap((conflict) => (conflict.deskId !== deskId && conflict.appointmentId ? [conflict.appointmentId] : [])))];
+  const servedHere = new Set((await db.appointments.bulkGet(othersAppointments)).flatMap((row) => (row?.deskId === deskId ? [row.id] : [])));
+  return all.filter((conflict) => conflict.deskId === deskId || (conflict.appointmentId !== null && servedHere.has(conflict.appointmentId)));
+}
+
+/** The conflicts this desk must know of (conflictsOfDesk), newest first. */
 export async function readConflictItems(db: DeskDatabase, deskId: string): Promise<ConflictItem[]> {
-  const conflicts = (await db.conflicts.where('deskId').equals(deskId).toArray()).sort((a, b) => b.occurredAt.localeCompare(a.occurredAt));
+  const conflicts = (await conflictsOfDesk(db, deskId)).sort((a, b) => b.occurredAt.localeCompare(a.occurredAt));
   return Promise.all(
     conflicts.map(async (conflict): Promise<ConflictItem> => {
       const shown = conflict.appointmentId ? await db.appointments.get(conflict.appointmentId) : undefined;

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useStore } from 'zustand';
 import type { DeskDatabase } from '../../db/desk-db';
+import { conflictsOfDesk } from './review-items';
 import { clockSkewed, type SyncStatus, type SyncStatusStore } from './sync-status-store';
 
 /** What the desk shows about sync: the engine's own state, and the counts read from IndexedDB. */
@@ -9,7 +10,7 @@ export interface DeskSyncStatus extends SyncStatus {
   waiting: number | undefined;
   /** Events the server refused, kept with their reason. */
   rejected: number | undefined;
-  /** Conflicts of this desk's events (the feed also brings those of the other desks, for supervisors). */
+  /** Conflicts this desk must know of: of its own events, or over a client it serves now. */
   conflicts: number | undefined;
   clockSkewed: boolean;
 }
@@ -20,7 +21,7 @@ export function useSyncStatus(db: DeskDatabase, store: SyncStatusStore, deskId: 
     async () => ({
       waiting: await db.outbox.where('state').equals('pending').count(),
       rejected: await db.outbox.where('state').equals('rejected').count(),
-      conflicts: await db.conflicts.where('deskId').equals(deskId).count(),
+      conflicts: (await conflictsOfDesk(db, deskId)).length,
     }),
     [db, deskId],
   );
