@@ -3,12 +3,13 @@ import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { amsterdamDateOf } from '../../shared/domain/calendar-date';
 import { callAppointment, markNoShow } from '../../shared/domain/commands-queue';
 import { complete, startService } from '../../shared/domain/commands-service';
 import { giveRating } from '../../shared/domain/commands-rating';
 import { registerWalkIn } from '../../shared/domain/commands-desk';
 import type { CommandResult } from '../../shared/domain/command-support';
-import { dropDatabase, freshDatabase, serverUrl, signedInDesk, type SignedInDesk } from './desk-fixtures';
+import { adminToken, dropDatabase, freshDatabase, serverUrl, signedInDesk, type SignedInDesk } from './desk-fixtures';
 import { ClientScreenApp } from '../src/client-screen/client-screen-app';
 import type { DeskDatabase } from '../src/db/desk-db';
 import { actorOf } from '../src/db/desk-actor';
@@ -131,6 +132,19 @@ describe("the client's rating on the client screen", () => {
     engines.push(engine);
     engine.start();
     await vi.waitFor(async () => expect(await db.outbox.count()).toBe(0));
+
+    // Had the server's answer been lost, the desk would send the rating again: the server answers
+    // that it has it, and its log holds the rating once.
+    const rating = outbox[0]!.event;
+    const resent = await fetch(`${serverUrl}/api/v1/sync/push`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${(await desk.token())!}` },
+      body: JSON.stringify({ deviceId: desk.session.deviceId, clientTime: new Date().toISOString(), events: [rating] }),
+    });
+    expect(await resent.json()).toMatchObject({ results: [{ status: 'duplicate', id: rating.id, original: 'accepted' }] });
+    const log = await fetch(`${serverUrl}/api/v1/reports/events?location=MAA&date=${amsterdamDateOf(new Date(rating.occurredAt))}&lang=en`, { headers: { authorization: `Bearer ${await adminToken()}` } });
+    expect(log.status).toBe(200);
+    expect((await log.text()).split('\n').filter((line) => line.includes(rating.id))).toHaveLength(1);
 
     // A second desk pulls the day: the server's state carries the rating, so that desk does not let
     // the client rate the same service again (two desks rating it offline are a conflict: shared tests).
