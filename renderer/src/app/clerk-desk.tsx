@@ -10,6 +10,7 @@ import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ServiceCode } from '../../../shared/domain/codes';
 import type { DeskActor } from '../db/desk-actor';
 import type { DeskDatabase } from '../db/desk-db';
+import { useShownDayRows } from '../db/shown-day-rows';
 import { AgendaWorkspace } from '../features/agenda/agenda-workspace';
 import { findScanned, inAgendaOrder } from '../features/agenda/agenda-search';
 import { VisitScreen } from '../features/checklist/visit-screen';
@@ -50,7 +51,8 @@ const systemClock = () => new Date();
 
 export function ClerkDesk({ db, actor, date, clock = systemClock, keyClock, storage = localStorage, opensClientWindow = false, printReceipt }: ClerkDeskProps) {
   const { t } = useI18n();
-  const rows = useLiveQuery(() => db.appointments.where('date').equals(date).toArray(), [db, date]);
+  // The day's rows follow each write row by row (a live query would read the whole day again).
+  const rows = useShownDayRows(db, date);
   const desk = useLiveQuery(() => db.desks.get(actor.deskId), [db, actor.deskId]);
   // The client-facing screen follows this desk (welcome on a call, the card during DOC, the rating at the end).
   const clientScreen = useClientScreen({ db, actor, date, rows });

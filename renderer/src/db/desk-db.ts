@@ -97,6 +97,6 @@ export function openDeskDatabase(name = 'balie-desk'): DeskDatabase {
       meta: 'key',
     })
     .upgrade(upgradeToVersion2);
-  db.use(projectionStampMiddleware);
+  db.use(projectionStampMiddleware(db));
   return db;
 }

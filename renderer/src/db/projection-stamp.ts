@@ -1,18 +1,52 @@
 /**
  * Every transaction that changes the shown day (`appointments`, `persons`, `desks`) also writes a
- * new stamp into `meta`, in that same transaction. A copy of the day kept in memory (day-cache.ts)
- * is therefore valid exactly while the stamp it was read with is still the stored one, whoever
- * wrote in between: an action, a pull, a rebuild, the retention purge, in this window or another.
+ * new stamp into `meta`, in that same transaction. A copy of the day kept in memory is therefore
+ * valid exactly while the stamp it was read with is still the stored one, whoever wrote in between:
+ * an action, a pull, a rebuild, the retention purge, in this window or another.
  *
- * A Dexie middleware writes the stamp, so that no writer of those tables can forget to; it needs
- * `meta` in every transaction that writes them (projectionTables() has it).
+ * The same middleware tells this window what each of its committed transactions wrote to
+ * `appointments`, row by row, so the clerk's screen can follow a change without reading the whole
+ * day again (shown-day-rows.ts).
+ *
+ * A Dexie middleware does it, so that no writer of those tables can forget to; it needs `meta` in
+ * every transaction that writes them (projectionTables() has it).
  */
-import type { DBCore, DBCoreTransaction, Middleware } from 'dexie';
+import type { DBCore, DBCoreMutateRequest, DBCoreTransaction, Dexie, Middleware } from 'dexie';
 import type { MetaKey } from './desk-meta';
 
 const PROJECTION_STAMP_KEY: MetaKey = 'projectionStamp';
 
 const SHOWN_DAY_TABLES = new Set(['appointments', 'persons', 'desks']);
+
+/** What one committed transaction of this window wrote to `appointments`. */
+export interface CommittedAppointments {
+  /** The projection stamp the transaction stored. */
+  readonly stamp: string;
+  /** The rows as written (whole rows: `put` and `add`). */
+  readonly rows: readonly unknown[];
+  readonly deletedIds: readonly string[];
+  /** A write that cannot be followed row by row (a range delete, a modify): read the day again. */
+  readonly untracked: boolean;
+}
+
+type CommitListener = (change: CommittedAppointments) => void;
+
+interface TransactionWrites {
+  stamp: string;
+  rows: unknown[];
+  deletedIds: string[];
+  untracked: boolean;
+}
+
+const commitListeners = new WeakMap<Dexie, Set<CommitListener>>();
+
+/** Calls `listener` after each transaction of this window that wrote appointments has committed. */
+export function onCommittedAppointments(db: Dexie, listener: CommitListener): () => void {
+  const listeners = commitListeners.get(db) ?? new Set<CommitListener>();
+  commitListeners.set(db, listeners);
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
 
 /** A value no other transaction, window or earlier page load has used. */
 function newStamp(): string {
@@ -26,32 +60,61 @@ function hasMetaInScope(trans: DBCoreTransaction): boolean {
   return stores === undefined || stores.contains('meta');
 }
 
-export const projectionStampMiddleware: Middleware<DBCore> = {
-  stack: 'dbcore',
-  name: 'projection-stamp',
-  create(down) {
-    const stamped = new WeakSet<DBCoreTransaction>();
-    return {
-      ...down,
-      table(name) {
-        const table = down.table(name);
-        if (!SHOWN_DAY_TABLES.has(name)) return table;
-        return {
-          ...table,
-          mutate(request) {
-            if (stamped.has(request.trans)) return table.mutate(request);
-            if (!hasMetaInScope(request.trans)) {
-              return Promise.reject(new Error(`A write to ${name} needs meta in its transaction (projectionTables()): the projection stamp goes with it.`));
-            }
-            stamped.add(request.trans);
-            // Chained with then(), not awaited: Dexie keeps the transaction open only along its own promises.
-            return down
-              .table('meta')
-              .mutate({ type: 'put', trans: request.trans, values: [{ key: PROJECTION_STAMP_KEY, value: newStamp() }] })
-              .then(() => table.mutate(request));
-          },
-        };
-      },
-    };
-  },
-};
+function recordWrite(writes: TransactionWrites, request: DBCoreMutateRequest): void {
+  if (request.type === 'delete') writes.deletedIds.push(...(request.keys as string[]));
+  else if (request.type === 'deleteRange') writes.untracked = true;
+  else if (request.type === 'put' && (request.criteria || request.changeSpec || request.updates)) writes.untracked = true;
+  else writes.rows.push(...request.values);
+}
+
+export function projectionStampMiddleware(db: Dexie): Middleware<DBCore> {
+  return {
+    stack: 'dbcore',
+    name: 'projection-stamp',
+    create(down) {
+      const writesOf = new WeakMap<DBCoreTransaction, TransactionWrites>();
+
+      /** The first write of a transaction stores its stamp, and reports its writes once it commits. */
+      function begin(trans: DBCoreTransaction): Promise<TransactionWrites> {
+        const writes: TransactionWrites = { stamp: newStamp(), rows: [], deletedIds: [], untracked: false };
+        writesOf.set(trans, writes);
+        (trans as Partial<IDBTransaction>).addEventListener?.('complete', () => {
+          if (writes.rows.length + writes.deletedIds.length === 0 && !writes.untracked) return;
+          for (const listener of commitListeners.get(db) ?? []) listener(writes);
+        });
+        // Chained with then(), not awaited: Dexie keeps the transaction open only along its own promises.
+        return down
+          .table('meta')
+          .mutate({ type: 'put', trans, values: [{ key: PROJECTION_STAMP_KEY, value: writes.stamp }] })
+          .then(() => writes);
+      }
+
+      return {
+        ...down,
+        table(name) {
+          const table = down.table(name);
+          if (!SHOWN_DAY_TABLES.has(name)) return table;
+          return {
+            ...table,
+            mutate(request) {
+              const known = writesOf.get(request.trans);
+              if (!known && !hasMetaInScope(request.trans)) {
+                return Promise.reject(new Error(`A write to ${name} needs meta in its transaction (projectionTables()): the projection stamp goes with it.`));
+              }
+              const write = (writes: TransactionWrites) =>
+                table.mutate(request).then((response) => {
+                  if (name === 'appointments') {
+                    if (response.numFailures > 0) writes.untracked = true;
+                    else recordWrite(writes, request);
+                  }
+                  return response;
+                });
+              // Dexie's own promises all the way (no native promise in between): see begin().
+              return known ? write(known) : begin(request.trans).then(write);
+            },
+          };
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import { renderHook, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { checkIn } from '../../../shared/domain/commands-queue';
+import { dropDatabase, expectedAppointments, freshDatabase, serverUrl, today } from '../../test/desk-fixtures';
+import { loadDay } from '../features/agenda/load-day';
+import { projectionTables } from './day-projection';
+import { openDeskDatabase, type DeskDatabase, type LocalAppointment } from './desk-db';
+import { performCommand, type DeskCommandContext } from './perform-command';
+import { useShownDayRows } from './shown-day-rows';
+
+const context: DeskCommandContext = { date: today, now: new Date().toISOString(), deviceId: 'local-device', deskId: 'MAA-D1', clerkId: 'clerk-1', locationId: 'MAA' };
+
+const checkInOf = (db: DeskDatabase, appointmentId: string) =>
+  performCommand(db, (state, ctx) => checkIn(state, { appointmentIds: [appointmentId], method: 'manual' }, ctx), context);
+
+describe("the day's rows on the clerk's screen", () => {
+  let db: DeskDatabase;
+  let people: LocalAppointment[];
+  beforeEach(async () => {
+    db = await freshDatabase('shown-day-test');
+    expect(await loadDay(db, serverUrl, today)).toMatchObject({ ok: true });
+    people = await expectedAppointments(db, 4);
+  });
+  afterEach(() => dropDatabase(db));
+
+  const shown = () => {
+    const view = renderHook(() => useShownDayRows(db, today));
+    const statusOf = (id: string) => view.result.current?.find((row) => row.id === id)?.status;
+    return { view, statusOf };
+  };
+
+  it('shows every appointment of the day, and a check-in as soon as it is stored, without reading the day again', async () => {
+    const { view, statusOf } = shown();
+    await waitFor(async () => expect(view.result.current).toHaveLength(await db.appointments.where('date').equals(today).count()));
+    const untouched = view.result.current!.find((row) => row.id === people[1]!.id);
+    expect(await checkInOf(db, people[0]!.id)).toMatchObject({ ok: true });
+    await waitFor(() => expect(statusOf(people[0]!.id)).toBe('arrived'));
+    // Followed row by row: the rows the action did not write are the very same objects (not read again).
+    expect(view.result.current!.find((row) => row.id === people[1]!.id)).toBe(untouched);
+    expect(view.result.current!.map((row) => row.id)).toEqual([...view.result.current!.map((row) => row.id)].sort());
+  });
+
+  it("shows another window's check-in", async () => {
+    const { statusOf } = shown();
+    await waitFor(() => expect(statusOf(people[1]!.id)).toBe('expected'));
+    const otherWindow = openDeskDatabase(db.name);
+    try {
+      expect(await checkInOf(otherWindow, people[1]!.id)).toMatchObject({ ok: true });
+    } finally {
+      otherWindow.close();
+    }
+    await waitFor(() => expect(statusOf(people[1]!.id)).toBe('arrived'));
+  });
+
+  it('follows a write it cannot follow row by row (a modify) and a row taken off the day', async () => {
+    const { view, statusOf } = shown();
+    await waitFor(() => expect(statusOf(people[2]!.id)).toBe('expected'));
+    await db.transaction('rw', projectionTables(db), () => db.appointments.where('id').equals(people[2]!.id).modify({ status: 'cancelled' }));
+    await waitFor(() => expect(statusOf(people[2]!.id)).toBe('cancelled'));
+    await db.transaction('rw', projectionTables(db), () => db.appointments.delete(people[3]!.id));
+    await waitFor(() => expect(view.result.current?.some((row) => row.id === people[3]!.id)).toBe(false));
+  });
+
+  it('shows nothing of a write that did not commit', async () => {
+    const { statusOf } = shown();
+    await waitFor(() => expect(statusOf(people[0]!.id)).toBe('expected'));
+    const row = (await db.appointments.get(people[0]!.id))!;
+    await expect(
+      db.transaction('rw', projectionTables(db), async () => {
+        await db.appointments.put({ ...row, status: 'arrived' });
+        throw new Error('the disk is full');
+      }),
+    ).rejects.toThrow('the disk is full');
+    // A committed write after it shows; the aborted one never does.
+    expect(await checkInOf(db, people[1]!.id)).toMatchObject({ ok: true });
+    await waitFor(() => expect(statusOf(people[1]!.id)).toBe('arrived'));
+    expect(statusOf(people[0]!.id)).toBe('expected');
+  });
+});
