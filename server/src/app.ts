@@ -56,11 +56,13 @@ export async function buildApp({ config, db, logger = true }: AppOptions): Promi
   await app.register(administrationRoutes, { db });
   await app.register(checklistRoutes, { db });
   await app.register(importRoutes, { db });
-  await app.register(syncRoutes, { db, days: createDayStateStore() });
+  // One copy of the days for every writer of events: pushes and supervisors' resolutions.
+  const days = createDayStateStore();
+  await app.register(syncRoutes, { db, days });
   const pokes = await startPokeHub(db);
   app.addHook('onClose', () => pokes.stop());
   await app.register(streamRoutes, { db, pokes });
-  await app.register(reportRoutes, { db });
+  await app.register(reportRoutes, { db, days });
   await app.register(steeringRoutes, { db });
   await app.register(fastTrackRoutes, { db });
   await app.register(displayRoutes, { db, pokes });

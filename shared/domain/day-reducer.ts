@@ -17,6 +17,8 @@
  *    walk-in whose appointment id exists already is a conflict.
  * 7. With checklist definitions given, steps and completions are re-checked against the version the
  *    event names (applicable to the person, value in format, required steps done).
+ * 8. A conflict is resolved once (`conflictResolved`, made by the server for a supervisor): it
+ *    changes no appointment; resolving an unknown or already resolved conflict is a conflict.
  */
 import type { BalieEvent } from '../sync/events';
 import type { DayState, EventConflict, SeenEvent } from './day-state';
@@ -79,16 +81,19 @@ export function reduceEvents(
   observe?: ReplayObserver,
 ): DayState {
   const seenEvents: Record<string, SeenEvent> = { ...state.seenEvents };
-  const conflicts = [...state.conflicts];
+  let conflicts = [...state.conflicts];
   let day = state;
   let changed = false;
   for (const event of events) {
     if (seenEvents[event.id]) continue;
     changed = true;
     const before = day;
-    const result = effectOf(day, event, options);
+    // Only a resolution reads the conflicts, which this loop collects apart from `day`.
+    const resolving = event.type === 'conflictResolved';
+    const result = effectOf(resolving ? { ...day, conflicts } : day, event, options);
     if (result.ok) {
       day = result.state;
+      if (resolving) conflicts = [...result.state.conflicts];
       seenEvents[event.id] = 'applied';
       observe?.(event, { kind: 'applied' }, before, day);
     } else {

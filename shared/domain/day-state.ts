@@ -8,6 +8,16 @@ import { closedDesk, type DeskState } from './desk-machine';
 import type { DomainError } from './messages';
 import type { Appointment, Desk, Person } from './model';
 
+/** How a supervisor resolved a conflict: the `conflictResolved` event, its note, who and when. */
+export interface ConflictResolution {
+  /** The id of the `conflictResolved` event. */
+  readonly eventId: string;
+  readonly note: string;
+  /** The supervisor's account id. */
+  readonly resolvedBy: string;
+  readonly resolvedAt: string;
+}
+
 /** An event the reducer kept but could not apply: the server shows it to supervisors and to the desk. */
 export interface EventConflict {
   readonly eventId: string;
@@ -18,6 +28,8 @@ export interface EventConflict {
   readonly occurredAt: string;
   /** Why it could not be applied, in Dutch and English. */
   readonly error: DomainError;
+  /** Absent while the conflict is open; set once by a `conflictResolved` event. */
+  readonly resolution?: ConflictResolution;
 }
 
 /** What the reducer did with an event id it has seen. */

@@ -13,6 +13,7 @@ import { expectedAppointment, type AppointmentState } from './appointment-state'
 import { closedDesk, transitionDesk, type DeskEvent } from './desk-machine';
 import { appointmentsOfBooking, type DayState } from './day-state';
 import { rateAppointment } from './appointment-rating';
+import { resolveConflictIn } from './conflict-resolution';
 import { withTicket } from './tickets';
 import { domainError, fail, type Failure } from './messages';
 
@@ -147,7 +148,7 @@ function cancelBooking(state: DayState, event: EventOf<'bookingCancelled'>): Eff
   return withAppointments(state, ...cancelled);
 }
 
-function deskEventOf(event: Exclude<NonAppointmentEvent, EventOf<'bookingCancelled'>>): DeskEvent {
+function deskEventOf(event: Exclude<NonAppointmentEvent, EventOf<'bookingCancelled'> | EventOf<'conflictResolved'>>): DeskEvent {
   switch (event.type) {
     case 'deskOpened': return { kind: 'open', clerkId: event.clerkId };
     case 'deskClosed': return { kind: 'close' };
@@ -161,6 +162,8 @@ export function effectOf(state: DayState, event: BalieEvent, options: ReducerOpt
   switch (event.type) {
     case 'bookingCancelled':
       return cancelBooking(state, event);
+    case 'conflictResolved':
+      return resolveConflictIn(state, event);
     case 'deskOpened':
     case 'deskClosed':
     case 'pauseStarted':

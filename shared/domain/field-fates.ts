@@ -156,6 +156,8 @@ export const EVENT_PAYLOAD_FATES = {
   deskClosed: {},
   pauseStarted: { reason: 'keep', note: 'purge' },
   pauseEnded: {},
+  // A supervisor's note may name the client, like a clerk's note.
+  conflictResolved: { conflictEventId: 'keep', note: 'purge' },
 } as const satisfies PayloadFates;
 
 /** The personal fields of an entity, by its fates. */

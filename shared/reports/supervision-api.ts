@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { APPOINTMENT_STATUSES, PAUSE_REASONS, SERVICE_CODES } from '../domain/codes';
+import { resolutionNoteSchema } from '../sync/events';
 
 const locationSchema = z.string().regex(/^[A-Z]{3}$/, 'expected a location code such as MAA');
 
@@ -93,7 +94,7 @@ export const conflictQuerySchema = z.object({
 });
 
 /** A resolution: what the supervisor decided, in a note of their own. */
-export const conflictResolutionRequestSchema = z.object({ note: z.string().trim().min(1).max(2000) });
+export const conflictResolutionRequestSchema = z.object({ note: resolutionNoteSchema });
 
 const localizedText = z.object({ nl: z.string(), en: z.string() });
 
@@ -109,7 +110,11 @@ export const conflictRecordSchema = z.object({
   error: z.object({ code: z.string(), message: localizedText }),
   /** The server's side: the appointment's current state (null for a desk or booking event). */
   serverState: z.record(z.string(), z.unknown()).nullable(),
-  resolution: z.object({ resolvedAt: z.string(), resolvedBy: z.string(), note: z.string() }).nullable(),
+  /**
+   * The supervisor's resolution, once resolved. `eventId` is its `conflictResolved` event in the log
+   * (null for a resolution recorded before resolutions were events).
+   */
+  resolution: z.object({ resolvedAt: z.string(), resolvedBy: z.string(), note: z.string(), eventId: z.string().nullable() }).nullable(),
 });
 export type ConflictRecord = z.infer<typeof conflictRecordSchema>;
 

@@ -11,7 +11,7 @@ import type { EventConflict } from '../domain/day-state';
 import type { DeskState } from '../domain/desk-machine';
 import { appointmentSchema, personSchema, type Person } from '../domain/model';
 import { stepValueSchema } from '../checklists/step-value';
-import { EVENT_TYPES } from './events';
+import { EVENT_TYPES, type BalieEventType } from './events';
 
 const instant = z.iso.datetime({ offset: true });
 const localizedText = z.object({ nl: z.string(), en: z.string() });
@@ -53,16 +53,18 @@ export const deskStateSchema = z.object({
   pause: z.object({ reason: z.enum(PAUSE_REASONS), note: z.string().nullable(), since: instant }).nullable(),
 }) satisfies z.ZodType<DeskState>;
 
-/** An event the server kept but could not apply. */
+/** An event the server kept but could not apply, open or resolved. */
 export const eventConflictSchema = z.object({
   eventId: z.string().min(1),
-  type: z.enum(EVENT_TYPES as [string, ...string[]]),
+  type: z.enum(EVENT_TYPES as [BalieEventType, ...BalieEventType[]]),
   appointmentId: z.string().nullable(),
   deskId: z.string(),
   clerkId: z.string(),
   occurredAt: instant,
   error: z.object({ code: z.string(), message: localizedText }),
-});
+  /** Absent while open; a supervisor's resolution (the `conflictResolved` event) once resolved. */
+  resolution: z.object({ eventId: z.string().min(1), note: z.string(), resolvedBy: z.string(), resolvedAt: instant }).optional(),
+}) satisfies z.ZodType<EventConflict>;
 
 /** A change whose data is parsed by its entity. Checklists stay unknown here: the checklist feature parses them. */
 export type ParsedChange =

@@ -17,6 +17,7 @@ describe('the sync protocol events, v1', () => {
     expect(EVENT_TYPES).toEqual([
       'checkedIn', 'called', 'recalled', 'serviceStarted', 'stepRecorded', 'parked', 'serviceCompleted', 'noShow',
       'transferred', 'noteAdded', 'walkInRegistered', 'ratingGiven', 'bookingCancelled', 'deskOpened', 'deskClosed', 'pauseStarted', 'pauseEnded',
+      'conflictResolved',
     ]);
   });
 

@@ -14,6 +14,11 @@
  * Desk events (`deskOpened`, `deskClosed`, `pauseStarted`, `pauseEnded`) and `bookingCancelled`
  * concern a desk or a whole booking, not one person's appointment: their `appointmentId` is `null`
  * (or absent) and they carry no `personId`.
+ *
+ * `conflictResolved` is the one event a desk never makes: the server makes it when a supervisor
+ * resolves a recorded conflict (docs/sync-protocol.md §6). Its `deviceId` and `deskId` are the
+ * location's server device (`server-<locationId>`), `clerkId` is the supervisor's account, and its
+ * `deviceSeq` counts that server device's events. A desk that pushes one has it refused.
  */
 import { z } from 'zod';
 import {
@@ -50,6 +55,11 @@ export const ratingScoreSchema = z.int().min(1).max(10);
 export const RATING_COMMENT_MAX = 300;
 /** A client's optional comment with a rating: 1-300 characters after trimming. */
 export const ratingCommentSchema = z.string().trim().min(1).max(RATING_COMMENT_MAX);
+
+/** The longest note a supervisor may write with a conflict's resolution. */
+export const RESOLUTION_NOTE_MAX = 2000;
+/** A supervisor's note with a conflict's resolution: what was decided, 1-2000 characters after trimming. */
+export const resolutionNoteSchema = z.string().trim().min(1).max(RESOLUTION_NOTE_MAX);
 
 const envelope = {
   /** UUIDv7 made on the desk: the idempotence key, everywhere and forever. */
@@ -165,6 +175,12 @@ export const balieEventSchema = z.discriminatedUnion('type', [
   ),
   /** The desk resumes work. */
   deskEvent('pauseEnded', z.object({})),
+  /**
+   * A supervisor resolved the conflict of event `conflictEventId` with a note (made by the server,
+   * never by a desk). It changes no appointment: the log stays as the server decided it; the
+   * conflict reads as resolved from now on. Once per conflict: a second resolution is a conflict.
+   */
+  deskEvent('conflictResolved', z.object({ conflictEventId: entityIdSchema, note: resolutionNoteSchema })),
 ]);
 
 /** One event of the sync protocol. */
@@ -176,7 +192,13 @@ export type EventOf<Type extends BalieEventType> = Extract<BalieEvent, { type: T
 /** Every event type, in the order of the schema. */
 export const EVENT_TYPES = balieEventSchema.options.map((option) => option.shape.type.value) as readonly BalieEventType[];
 /** Event types that concern a desk or a booking, not one appointment: `appointmentId` is null. */
-export const NON_APPOINTMENT_EVENT_TYPES = ['bookingCancelled', 'deskOpened', 'deskClosed', 'pauseStarted', 'pauseEnded'] as const satisfies readonly BalieEventType[];
+export const NON_APPOINTMENT_EVENT_TYPES = ['bookingCancelled', 'deskOpened', 'deskClosed', 'pauseStarted', 'pauseEnded', 'conflictResolved'] as const satisfies readonly BalieEventType[];
+/** Event types only the server makes (on a supervisor's behalf): a desk that pushes one has it refused. */
+export const SERVER_EVENT_TYPES = ['conflictResolved'] as const satisfies readonly BalieEventType[];
+/** The id of the server device that makes a location's server events: `server-<locationId>`. */
+export function serverDeviceId(locationId: string): string {
+  return `server-${locationId}`;
+}
 /** An event about one person's appointment. */
 export type AppointmentEvent = Exclude<BalieEvent, { type: (typeof NON_APPOINTMENT_EVENT_TYPES)[number] }>;
 /** An event about a desk or a booking. */

@@ -87,6 +87,8 @@ export const safetyMessages = defineMessages(
     reviewEvent_deskClosed: 'Balie gesloten',
     reviewEvent_pauseStarted: 'Pauze gestart',
     reviewEvent_pauseEnded: 'Pauze beëindigd',
+    reviewEvent_conflictResolved: 'Conflict opgelost',
+    reviewResolved: 'Opgelost door de teamleider om {time}: {note}',
   },
   {
     setupTitle: 'Set up this desk',
@@ -173,5 +175,7 @@ export const safetyMessages = defineMessages(
     reviewEvent_deskClosed: 'Desk closed',
     reviewEvent_pauseStarted: 'Pause started',
     reviewEvent_pauseEnded: 'Pause ended',
+    reviewEvent_conflictResolved: 'Conflict resolved',
+    reviewResolved: 'Resolved by the supervisor at {time}: {note}',
   },
 );

@@ -117,13 +117,14 @@ export const REPORT_OPERATIONS = [
     path: '/api/v1/reports/conflicts/:eventId/resolution',
     operationId: 'resolveConflict',
     tag: 'reports',
-    summary: 'A supervisor resolves a conflict with a note; every resolution is kept, the latest is current.',
+    summary: 'A supervisor resolves a conflict with a note, once: the server stores a `conflictResolved` event in the log, and desks pull the resolved conflict.',
     access: SUPERVISORS,
     body: { schema: 'ConflictResolutionRequest' },
     responses: {
       201: { description: 'Resolved: the conflict as it now reads.', schema: 'ConflictRecord' },
       403: error('A clerk, or a conflict of another location (`forbidden`).'),
       404: error('No conflict of this event (`not-found`).'),
+      409: error('The conflict was already resolved (`conflict-already-resolved`), or is not known on its day (`conflict-unknown`).'),
     },
   },
 ] as const;

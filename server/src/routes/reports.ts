@@ -19,6 +19,7 @@ import { liveView } from '../reports/live-view';
 import { computeReport } from '../reports/report-query';
 import { SUPERVISORS } from '../reports/report-scope';
 import { readReportSettings, writeReportSettings } from '../reports/report-settings';
+import type { DayStateStore } from '../sync/day-state-store';
 import { scopedLocations, sendCsv } from './supervision-support';
 import { parseOrReply } from './validation';
 
@@ -32,7 +33,7 @@ const fileName = (kind: string, locationIds: readonly string[], from: string, to
  * export and the events of a period, the live view of a location, the
  * report settings, and the review of recorded conflicts.
  */
-export const reportRoutes: FastifyPluginAsync<{ db: Database }> = async (app, { db }) => {
+export const reportRoutes: FastifyPluginAsync<{ db: Database; days: DayStateStore }> = async (app, { db, days }) => {
   const scoped = (principal: Principal, location: string | undefined, reply: FastifyReply, single = false) => scopedLocations(db, principal, location, reply, single);
 
   app.get('/api/v1/reports', async (request, reply) => {
@@ -132,7 +133,9 @@ export const reportRoutes: FastifyPluginAsync<{ db: Database }> = async (app, { 
     if (!mayAccessLocation(principal, conflict.locationId)) {
       return reply.code(403).send({ error: 'forbidden', message: 'This conflict belongs to another location.' });
     }
-    const resolved: ConflictRecord = await resolveConflict(db, { eventId: params.eventId, locationId: conflict.locationId, accountId: principal.accountId, note: body.note });
-    return reply.code(201).send(resolved);
+    const resolved = await resolveConflict(db, days, { eventId: params.eventId, locationId: conflict.locationId, accountId: principal.accountId, note: body.note });
+    if (!resolved.ok) return reply.code(409).send({ error: resolved.error.code, message: resolved.error.message.en });
+    const record: ConflictRecord = resolved.conflict;
+    return reply.code(201).send(record);
   });
 };

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { amsterdamDateOf } from '../../../shared/domain/calendar-date';
-import { parseEvent, type BalieEvent } from '../../../shared/sync/events';
+import { parseEvent, SERVER_EVENT_TYPES, type BalieEvent } from '../../../shared/sync/events';
 import type { Queryable } from '../db/database';
 import { unstorableReason } from '../db/database-text';
 
@@ -37,6 +37,7 @@ export async function checkPushedEvent(
   if (!parsed.ok) return { ok: false, reason: { code: 'malformed', problems: parsed.problems } };
   const { event } = parsed;
   const problems: string[] = [];
+  if ((SERVER_EVENT_TYPES as readonly string[]).includes(event.type)) problems.push(`type: only the server makes ${event.type} events`);
   if (event.deviceId !== device.id) problems.push('deviceId: not the device that pushes it');
   if (event.locationId !== device.locationId) problems.push("locationId: not this device's location");
   if (device.deskId !== null && event.deskId !== device.deskId) problems.push("deskId: not this device's desk");

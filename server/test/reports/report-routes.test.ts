@@ -180,7 +180,7 @@ describe.each(databaseKindsUnderTest())('the supervisors’ routes on %s', (kind
   });
 
   describe('conflict review', () => {
-    it('shows both sides of a conflict and keeps a supervisor’s resolution with its note', async () => {
+    it('shows both sides of a conflict; a supervisor resolves it once with a note, as one event the desks pull and the CSV lists', async () => {
       const [desk] = desks;
       const completed = Object.values(initialWeek.appointments).find((appointment) => appointment.date === '2026-03-03')!;
       // The desk calls someone already served on Tuesday: the server keeps it as a conflict.
@@ -201,11 +201,54 @@ describe.each(databaseKindsUnderTest())('the supervisors’ routes on %s', (kind
       expect(conflict.resolution).toBeNull();
 
       const resolve = (who: string, note: string) => postJson(staffed.server, `/api/v1/reports/conflicts/${event.id}/resolution`, { note }, tokens[who]);
+      const storedCount = async () => (await staffed.server.db.query('SELECT 1 FROM events')).length;
+      const eventsBefore = await storedCount();
+      const [{ seq: feedBefore }] = (await staffed.server.db.query<{ seq: string }>("SELECT coalesce(max(seq), 0)::text AS seq FROM changes WHERE location_id = 'MAA'")) as [{ seq: string }];
       expect((await resolve('supervisor.ams', 'not mine')).status).toBe(403);
+      expect((await resolve('clerk', 'I decide myself')).status).toBe(403);
       expect((await resolve('supervisor.maa', '   ')).status).toBe(400);
-      const resolved = await resolve('supervisor.maa', 'Dubbele oproep na herstart van de balie; klant was al geholpen.');
+      expect(await storedCount()).toBe(eventsBefore);
+      const note = 'Dubbele oproep na herstart van de balie; klant was al geholpen.';
+      const resolved = await resolve('supervisor.maa', note);
       expect(resolved.status).toBe(201);
-      expect(conflictRecordSchema.parse(await resolved.json()).resolution).toMatchObject({ note: 'Dubbele oproep na herstart van de balie; klant was al geholpen.' });
+      const record = conflictRecordSchema.parse(await resolved.json());
+      expect(record.resolution).toMatchObject({ note, eventId: expect.any(String) });
+
+      // Exactly one event: the server's device for MAA made it, number 1, for the supervisor.
+      expect(await storedCount()).toBe(eventsBefore + 1);
+      const [stored] = await staffed.server.db.query<{ body: BalieEvent; outcome: string; server_seq: string; day: string }>(
+        "SELECT body, outcome, server_seq::text AS server_seq, to_char(day, 'YYYY-MM-DD') AS day FROM events WHERE id = $1",
+        [record.resolution!.eventId],
+      );
+      expect(stored).toMatchObject({ outcome: 'accepted', day: conflict.day, body: { type: 'conflictResolved', deviceId: 'server-MAA', deviceSeq: 1, payload: { conflictEventId: event.id, note } } });
+      expect(stored!.server_seq).toMatch(/^\d+$/);
+
+      // Once: a second resolution is refused with the reason, and stores nothing.
+      const again = await resolve('supervisor.maa', 'Toch anders.');
+      expect(again.status).toBe(409);
+      expect(await again.json()).toEqual({ error: 'conflict-already-resolved', message: `This conflict was already resolved, with the note: ${note}` });
+      expect(await storedCount()).toBe(eventsBefore + 1);
+
+      // The desks pull the resolved conflict: the feed since before the resolution holds it, with the note.
+      const pull = await get(`/api/v1/sync/pull?since=${feedBefore}`, 'clerk');
+      const { changes } = (await pull.json()) as { changes: Array<{ entity: string; id: string; data: { resolution?: { note: string } } }> };
+      expect(changes.map((change) => [change.entity, change.id, change.data.resolution?.note])).toEqual([['conflict', event.id, note]]);
+
+      // The events CSV of the conflict's day lists the resolution like any other event.
+      const csv = await (await get(`/api/v1/reports/events?date=${conflict.day}&location=MAA&lang=en`, 'supervisor.maa')).text();
+      const line = csv.split('\r\n').find((row) => row.includes(record.resolution!.eventId!))!;
+      expect(line).toContain(',accepted,conflictResolved,server-MAA,');
+      expect(line).toContain('Dubbele oproep na herstart van de balie; klant was al geholpen.');
+
+      // A desk cannot make one: pushed by a desk, the resolution is refused.
+      const forged = { ...stored!.body, id: '019cb0f0-0000-7000-8000-00000000c0f2', deviceId: desk!.deviceId, deskId: desk!.deskId, deviceSeq: desk!.seq, clerkId: desk!.clerkId, locationId: 'MAA' };
+      const forgedPush = await postJson(staffed.server, '/api/v1/sync/push', { deviceId: desk!.deviceId, clientTime: new Date().toISOString(), events: [forged] }, desk!.token);
+      expect(((await forgedPush.json()) as { results: Array<{ status: string; reason: { problems: string[] } }> }).results[0]).toMatchObject({
+        status: 'rejected',
+        reason: { code: 'not-allowed', problems: ['type: only the server makes conflictResolved events'] },
+      });
+      desk!.seq += 1;
+
       const listed = conflictListSchema.parse(await (await get('/api/v1/reports/conflicts?state=resolved', 'admin')).json());
       expect(listed.conflicts.map((record) => record.eventId)).toContain(event.id);
       const audit = await staffed.server.db.query("SELECT 1 FROM audit_log WHERE action = 'conflict-resolved'");
