@@ -93,7 +93,10 @@ async function recordResults(db: DeskDatabase, batch: OutboxEntry[], results: Pu
       stored.push(entry.deviceSeq);
     }
     conflicts = newConflicts.length;
-    await db.conflicts.bulkPut(newConflicts);
+    // A conflict the feed already brought (whole, perhaps resolved by a supervisor) is the server's
+    // word: a resent event's answer must not turn it back into an open one.
+    const known = await db.conflicts.bulkGet(newConflicts.map((conflict) => conflict.eventId));
+    await db.conflicts.bulkPut(newConflicts.filter((_, index) => !known[index]));
     await db.outbox.bulkDelete(stored);
     // The server holds nothing from the gap on: events it refused there must go again.
     if (gapFrom !== null) await db.outbox.where('deviceSeq').aboveOrEqual(gapFrom).modify({ state: 'pending', reason: null });

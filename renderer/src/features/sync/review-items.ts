@@ -1,7 +1,8 @@
 /**
  * What the review lists show, read from IndexedDB: each event the server refused (it stays in the
  * outbox with the server's reason, never sent again, never dropped) and each conflict this desk
- * must know of, with both sides: what the desk did, and what the server said or holds now.
+ * must know of, with both sides: what the desk did, and what the server said or holds now, and,
+ * once a supervisor resolved it (the resolved conflict comes through the feed), the note.
  */
 import { z } from 'zod';
 import type { LocalizedText } from '../../../../shared/domain/messages';
@@ -38,6 +39,8 @@ export interface ConflictItem {
   verdict: LocalizedText;
   /** The appointment as the server holds it now (the desk's view after the pull), when known. */
   serverNow: { status: AppointmentStatus; deskId: string | null } | null;
+  /** How a supervisor resolved it (pulled from the feed), or null while it is open. */
+  resolution: { note: string; resolvedAt: string } | null;
 }
 
 function refusalOf(reason: unknown): RefusedItem['reason'] {
@@ -82,7 +85,12 @@ export async function conflictsOfDesk(db: DeskDatabase, deskId: string): Promise
   return all.filter((conflict) => conflict.deskId === deskId || (conflict.appointmentId !== null && servedHere.has(conflict.appointmentId)));
 }
 
-/** The conflicts this desk must know of (conflictsOfDesk), newest first. */
+/** Whether a supervisor has not resolved the conflict yet: only open ones count on the status line. */
+export function isOpenConflict(conflict: StoredConflict): boolean {
+  return conflict.resolution === undefined;
+}
+
+/** The conflicts this desk must know of (conflictsOfDesk), open and resolved, newest first. */
 export async function readConflictItems(db: DeskDatabase, deskId: string): Promise<ConflictItem[]> {
   const conflicts = (await conflictsOfDesk(db, deskId)).sort((a, b) => b.occurredAt.localeCompare(a.occurredAt));
   return Promise.all(
@@ -93,6 +101,7 @@ export async function readConflictItems(db: DeskDatabase, deskId: string): Promi
         desk: { type: conflict.type, personName: shown?.personName ?? null, appointmentId: conflict.appointmentId, occurredAt: conflict.occurredAt, deskId: conflict.deskId },
         verdict: conflict.error.message,
         serverNow: shown ? { status: shown.status, deskId: shown.deskId } : null,
+        resolution: conflict.resolution ? { note: conflict.resolution.note, resolvedAt: conflict.resolution.resolvedAt } : null,
       };
     }),
   );

@@ -1,14 +1,15 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkIn } from '../../../../shared/domain/commands-queue';
-import { dropDatabase, expectedAppointments, freshDatabase, serverUrl, signedInDesk, type SignedInDesk } from '../../../test/desk-fixtures';
+import { adminToken, dropDatabase, expectedAppointments, freshDatabase, serverUrl, signedInDesk, type SignedInDesk } from '../../../test/desk-fixtures';
 import type { DeskDatabase } from '../../db/desk-db';
 import { performCommand } from '../../db/perform-command';
 import { I18nProvider } from '../../i18n/i18n';
 import { pullChanges } from './pull-changes';
 import { pushOutbox } from './push-outbox';
+import { conflictsOfDesk, isOpenConflict } from './review-items';
 import { SyncIndicator } from './sync-indicator';
 import { createSyncStatusStore } from './sync-status-store';
 
@@ -83,6 +84,54 @@ describe('reviewing what the server refused and what conflicted, from the sync l
     // Reviewing drops nothing: the refused event is still kept with its reason, the conflict too.
     expect(await second.outbox.where('state').equals('rejected').count()).toBe(1);
     expect(await second.conflicts.where('appointmentId').equals(contested!.id).count()).toBe(1);
+  });
+
+  it('a conflict a supervisor resolved shows as resolved with the note, and no longer counts on the status line', async () => {
+    const contested = (await expectedAppointments(second, SHARE)).at(-3)!;
+    const checkInContested = (state: Parameters<typeof checkIn>[0], context: Parameters<typeof checkIn>[2]) => checkIn(state, { appointmentIds: [contested.id], method: 'manual' }, context);
+    expect(await performCommand(first, checkInContested, deskOne.context())).toMatchObject({ ok: true });
+    expect(await syncOnce(deskOne, 'push')).toMatchObject({ ok: true, sent: 1 });
+    expect(await performCommand(second, checkInContested, deskTwo.context())).toMatchObject({ ok: true });
+    expect(await syncOnce(deskTwo, 'push')).toMatchObject({ ok: true, conflicts: 1 });
+    expect(await syncOnce(deskTwo, 'pull')).toMatchObject({ ok: true });
+    const lost = (await second.conflicts.where('appointmentId').equals(contested.id).toArray()).find((conflict) => conflict.deskId === 'MAA-D2')!;
+
+    const user = userEvent.setup();
+    render(
+      <I18nProvider initialLanguage="en">
+        <SyncIndicator db={second} store={createSyncStatusStore()} deskId="MAA-D2" />
+      </I18nProvider>,
+    );
+    // Other test files share the location: count what this desk's database holds, never a fixed number.
+    const openConflicts = async () => (await conflictsOfDesk(second, 'MAA-D2')).filter(isOpenConflict).map((conflict) => conflict.eventId);
+    const statusLine = () => screen.getByTestId('desk-sync-status').textContent ?? '';
+    const conflictsOnLine = () => Number(/(\d+) conflicts/.exec(statusLine())?.[1] ?? 0);
+    const openBefore = await openConflicts();
+    await waitFor(() => expect(conflictsOnLine()).toBe(openBefore.length));
+    expect(openBefore).toContain(lost.eventId);
+
+    // The supervisor resolves it on the server; the desk pulls the resolution like any change.
+    const note = 'Already checked in at desk 1; nothing to do at desk 2.';
+    const resolved = await fetch(`${serverUrl}/api/v1/reports/conflicts/${lost.eventId}/resolution`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await adminToken()}` },
+      body: JSON.stringify({ note }),
+    });
+    expect(resolved.status).toBe(201);
+    expect(await syncOnce(deskTwo, 'pull')).toMatchObject({ ok: true });
+
+    expect((await second.conflicts.get(lost.eventId))?.resolution).toMatchObject({ note });
+    const openAfter = await openConflicts();
+    // The resolved conflict no longer counts: the line shows only the open ones.
+    expect(openAfter).not.toContain(lost.eventId);
+    await waitFor(() => expect(conflictsOnLine()).toBe(openAfter.length));
+    await user.click(screen.getByRole('button', { name: /^Review refused changes and conflicts \(\d+\)$/ }));
+    const items = within(await screen.findByRole('list', { name: /^This desk's conflicts \(\d+\)$/ })).getAllByRole('listitem');
+    const item = items.find((candidate) => candidate.textContent?.includes(contested.personName) && candidate.textContent.includes('desk MAA-D2'))!;
+    expect(item).toHaveTextContent(`Resolved by the supervisor at `);
+    expect(item).toHaveTextContent(`: ${note}`);
+    // Nothing else was resolved: every other conflict open before is open still.
+    expect(openAfter).toEqual(expect.arrayContaining(openBefore.filter((id) => id !== lost.eventId)));
   });
 
   it('moves through several refused events with the arrow keys, in English too', async () => {

@@ -50,7 +50,7 @@ function RefusedEntry({ item, first }: { item: RefusedItem; first: boolean }) {
 }
 
 function ConflictEntry({ item, first }: { item: ConflictItem; first: boolean }) {
-  const { t, language } = useI18n();
+  const { t, language, formatTime } = useI18n();
   const deskSide = useDeskSideText();
   const now = item.serverNow;
   return (
@@ -58,6 +58,7 @@ function ConflictEntry({ item, first }: { item: ConflictItem; first: boolean }) 
       <p><strong>{t('reviewThisDesk')}:</strong> {deskSide(item.desk)}</p>
       <p><strong>{t('reviewServer')}:</strong> {item.verdict[language]}</p>
       {now && <p>{now.deskId ? t('reviewServerNowAtDesk', { status: t(`status_${now.status}`), desk: now.deskId }) : t('reviewServerNow', { status: t(`status_${now.status}`) })}</p>}
+      {item.resolution && <p>{t('reviewResolved', { time: formatTime(item.resolution.resolvedAt), note: item.resolution.note })}</p>}
     </li>
   );
 }

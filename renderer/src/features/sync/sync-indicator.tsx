@@ -67,7 +67,8 @@ export function SyncIndicator({ db, store, deskId }: { db: DeskDatabase; store: 
       <p role="status" className={`sync-status sync-status--${tone}`} data-testid="desk-sync-status">
         {parts.join(' · ')}
       </p>
-      {(toReview > 0 || reviewing) && (
+      {/* Resolved conflicts keep the way to the review open: the supervisor's note is read there. */}
+      {(toReview > 0 || (status.resolvedConflicts ?? 0) > 0 || reviewing) && (
         <button ref={reviewButton} type="button" aria-expanded={reviewing} onClick={() => (reviewing ? closeReview() : setReviewing(true))}>
           {t('reviewOpen', { count: toReview })}
         </button>

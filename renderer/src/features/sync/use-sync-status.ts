@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useStore } from 'zustand';
 import type { DeskDatabase } from '../../db/desk-db';
-import { conflictsOfDesk } from './review-items';
+import { conflictsOfDesk, isOpenConflict } from './review-items';
 import { clockSkewed, type SyncStatus, type SyncStatusStore } from './sync-status-store';
 
 /** What the desk shows about sync: the engine's own state, and the counts read from IndexedDB. */
@@ -10,20 +10,34 @@ export interface DeskSyncStatus extends SyncStatus {
   waiting: number | undefined;
   /** Events the server refused, kept with their reason. */
   rejected: number | undefined;
-  /** Conflicts this desk must know of: of its own events, or over a client it serves now. */
+  /** Open conflicts this desk must know of: of its own events, or over a client it serves now. */
   conflicts: number | undefined;
+  /** Those conflicts a supervisor has resolved (still in the review list, with the note). */
+  resolvedConflicts: number | undefined;
   clockSkewed: boolean;
 }
 
 export function useSyncStatus(db: DeskDatabase, store: SyncStatusStore, deskId: string): DeskSyncStatus {
   const engine = useStore(store);
   const counts = useLiveQuery(
-    async () => ({
-      waiting: await db.outbox.where('state').equals('pending').count(),
-      rejected: await db.outbox.where('state').equals('rejected').count(),
-      conflicts: (await conflictsOfDesk(db, deskId)).length,
-    }),
+    async () => {
+      const conflicts = await conflictsOfDesk(db, deskId);
+      const open = conflicts.filter(isOpenConflict).length;
+      return {
+        waiting: await db.outbox.where('state').equals('pending').count(),
+        rejected: await db.outbox.where('state').equals('rejected').count(),
+        conflicts: open,
+        resolvedConflicts: conflicts.length - open,
+      };
+    },
     [db, deskId],
   );
-  return { ...engine, waiting: counts?.waiting, rejected: counts?.rejected, conflicts: counts?.conflicts, clockSkewed: clockSkewed(engine) };
+  return {
+    ...engine,
+    waiting: counts?.waiting,
+    rejected: counts?.rejected,
+    conflicts: counts?.conflicts,
+    resolvedConflicts: counts?.resolvedConflicts,
+    clockSkewed: clockSkewed(engine),
+  };
 }
