@@ -14,7 +14,7 @@ export interface StaffSession {
 
 export type ApiFailure = {
   ok: false;
-  error: 'offline' | 'unauthenticated' | 'forbidden' | 'not-found' | 'invalid-answer' | 'server-error' | 'bad-request';
+  error: 'offline' | 'unauthenticated' | 'forbidden' | 'not-found' | 'invalid-answer' | 'server-error' | 'bad-request' | 'refused';
   detail: string;
   /** The refusal's JSON body, for a screen that shows more than the message (an import's reasons). */
   body?: unknown;
@@ -33,6 +33,8 @@ function failureOf(status: number, detail: string, body: unknown): ApiFailure {
   if (status === 403) return { ok: false, error: 'forbidden', detail, body };
   if (status === 404) return { ok: false, error: 'not-found', detail, body };
   if (status === 400) return { ok: false, error: 'bad-request', detail, body };
+  // The request was understood but does not fit what the server holds now (e.g. a conflict resolved meanwhile).
+  if (status === 409) return { ok: false, error: 'refused', detail, body };
   return { ok: false, error: 'server-error', detail: `HTTP ${status}: ${detail}`, body };
 }
 

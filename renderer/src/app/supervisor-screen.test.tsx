@@ -88,6 +88,9 @@ describe("the supervisor's screens against the real server", () => {
         <SupervisorScreen serverUrl={serverUrl} token={supervisorToken} locationId={accounts.locationId} today={today} liveTiming={{ pollMs: 150, refreshMs: 150 }} />
       </I18nProvider>,
     );
+  // The second desk pushes by hand in the conflict tests, numbering its events itself.
+  let otherSeq = 0;
+  const nextOtherSeq = () => ++otherSeq;
   const deskRow = () => screen.getAllByTestId('live-desk').find((row) => row.dataset.desk === DESK);
 
   it('shows the new desk closed, then free when it opens, a walk-in waiting beyond the target with an alert in words, then the desk calling her', async () => {
@@ -190,7 +193,7 @@ describe("the supervisor's screens against the real server", () => {
 
   it('lists the conflict of the second desk calling the same client with both sides, and resolves it with a note by keyboard', async () => {
     // The second desk had not heard that she was called and calls her too: a conflict on the server.
-    const seq = 1;
+    const seq = nextOtherSeq();
     const contested = { ...callEvent, id: formatUuidV7(Date.now(), crypto.getRandomValues(new Uint8Array(10))), deviceId: other.session.deviceId, deviceSeq: seq, deskId: OTHER_DESK, occurredAt: new Date().toISOString() };
     const answer = await push(other, [contested as BalieEvent]);
     expect(answer.results[0]!.status).toBe('conflict');
@@ -226,5 +229,26 @@ describe("the supervisor's screens against the real server", () => {
       return found!;
     });
     expect(resolved).toHaveTextContent(`Afgehandeld: Balie 1 helpt haar; balie 2 riep haar dubbel op. (`);
+  });
+
+  it('says so when another supervisor resolved the conflict first, and takes it off the open list', async () => {
+    const contested = { ...callEvent, id: formatUuidV7(Date.now(), crypto.getRandomValues(new Uint8Array(10))), deviceId: other.session.deviceId, deviceSeq: nextOtherSeq(), deskId: OTHER_DESK, occurredAt: new Date().toISOString() };
+    expect((await push(other, [contested as BalieEvent])).results[0]!.status).toBe('conflict');
+    const user = userEvent.setup();
+    renderScreen();
+    await user.click(screen.getByRole('tab', { name: 'Conflicten' }));
+    // The conflict of the test before is resolved: the only open one of the second desk is this one.
+    const item = await waitFor(() => {
+      const found = screen.getAllByTestId('conflict').find((candidate) => candidate.textContent?.includes(OTHER_DESK));
+      expect(found).toBeDefined();
+      return found!;
+    });
+    // Meanwhile another supervisor resolves it.
+    const first = await postJson(`/api/v1/reports/conflicts/${contested.id}/resolution`, { note: 'Al afgehandeld aan de telefoon.' }, supervisorToken);
+    expect(first.status).toBe(201);
+    await user.type(within(item).getByLabelText('Notitie bij de afhandeling'), 'Balie 1 helpt haar.');
+    await user.click(within(item).getByRole('button', { name: 'Afhandelen' }));
+    expect(await screen.findByText(/Dit kan niet meer: iemand anders was u voor/)).toHaveAttribute('role', 'status');
+    await waitFor(() => expect(screen.queryAllByTestId('conflict').some((candidate) => candidate.textContent?.includes(OTHER_DESK))).toBe(false));
   });
 });

@@ -49,7 +49,8 @@ function ServerSide({ conflict }: { conflict: ConflictRecord }) {
   );
 }
 
-function ResolveForm({ conflict, session, onResolved }: { conflict: ConflictRecord; session: SupervisorSession; onResolved: () => void }) {
+/** `onOutdated`: the server holds something else by now (another supervisor resolved it first). */
+function ResolveForm({ conflict, session, onResolved, onOutdated }: { conflict: ConflictRecord; session: SupervisorSession; onResolved: () => void; onOutdated: () => void }) {
   const { t } = useI18n();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -61,8 +62,9 @@ function ResolveForm({ conflict, session, onResolved }: { conflict: ConflictReco
     setBusy(true);
     const answer = await resolveConflict(session, conflict.eventId, note);
     setBusy(false);
-    if (!answer.ok) return setError(t(`supervisorError_${answer.error}`));
-    onResolved();
+    if (answer.ok) return onResolved();
+    if (answer.error === 'refused') return onOutdated();
+    setError(t(`supervisorError_${answer.error}`));
   };
   return (
     <form className="supervisor__resolve" onSubmit={(event) => void onSubmit(event)}>
@@ -97,6 +99,10 @@ export function ConflictReview({ session }: { session: SupervisorSession }) {
     setAnnouncement(t('supervisorConflictResolved', { event: conflict.eventId }));
     setReloads((count) => count + 1);
   };
+  const outdated = () => {
+    setAnnouncement(t('supervisorError_refused'));
+    setReloads((count) => count + 1);
+  };
   return (
     <section className="supervisor__section" aria-labelledby="conflicts-title">
       <h2 id="conflicts-title">{t('supervisorConflictsTitle')}</h2>
@@ -123,7 +129,7 @@ export function ConflictReview({ session }: { session: SupervisorSession }) {
               {conflict.resolution ? (
                 <p><strong>{t('supervisorConflictResolution')}:</strong> {t('supervisorConflictResolutionText', { note: conflict.resolution.note, by: conflict.resolution.resolvedBy, time: formatTime(conflict.resolution.resolvedAt) })}</p>
               ) : (
-                <ResolveForm conflict={conflict} session={session} onResolved={() => resolved(conflict)} />
+                <ResolveForm conflict={conflict} session={session} onResolved={() => resolved(conflict)} onOutdated={outdated} />
               )}
             </li>
           ))}
