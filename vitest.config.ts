@@ -31,6 +31,8 @@ export default defineConfig({
           setupFiles: ['fake-indexeddb/auto', './renderer/test/setup.ts'],
           globalSetup: ['./testing/desk-test-server.ts'],
           testTimeout: 20_000,
+          // Set-ups sign desks in and pull the shared test server's whole feed: slow on a busy CI machine.
+          hookTimeout: 30_000,
         },
       },
     ],

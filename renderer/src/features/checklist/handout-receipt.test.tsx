@@ -1,4 +1,4 @@
-import { configure, render, screen, waitFor, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ServiceCode } from '../../../../shared/domain/codes';
@@ -10,9 +10,6 @@ import { I18nProvider, type Language } from '../../i18n/i18n';
 import type { PrintAnswer, ReceiptPrinting } from './handout-receipt';
 import { arrive, bookAndCheckIn, callToDesk } from './visit-fixtures';
 import { VisitScreen } from './visit-screen';
-
-// Two cores shared by many test runs: the live queries may take a while to answer.
-configure({ asyncUtilTimeout: 5000 });
 
 const actor: DeskActor = { deviceId: 'receipt-device', deskId: 'MAA-D4', clerkId: 'clerk-receipt', locationId: 'MAA' };
 const code = 'MAA-K7Q2M9';

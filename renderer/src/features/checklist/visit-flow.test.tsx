@@ -1,4 +1,4 @@
-import { configure, render, screen, waitFor, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -9,9 +9,6 @@ import type { DeskDatabase } from '../../db/desk-db';
 import { I18nProvider } from '../../i18n/i18n';
 import { arrive, callToDesk, type Arrival } from './visit-fixtures';
 import { VisitScreen } from './visit-screen';
-
-// Two cores shared by many test runs: the live queries may take a while to answer.
-configure({ asyncUtilTimeout: 5000 });
 
 const localActor: DeskActor = { deviceId: 'visit-flow-device', deskId: 'MAA-D3', clerkId: 'clerk-visit-flow', locationId: 'MAA' };
 /** Renders the visit as the app does: for whoever is called or served at this desk right now. */

@@ -1,4 +1,4 @@
-import { configure, render, screen, waitFor, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { dropDatabase, freshDatabase, today } from '../../../test/desk-fixtures';
@@ -7,9 +7,6 @@ import type { DeskDatabase } from '../../db/desk-db';
 import { I18nProvider } from '../../i18n/i18n';
 import { arrive, callToDesk, type Arrival } from './visit-fixtures';
 import { VisitScreen } from './visit-screen';
-
-// Two cores shared by many test runs: the live queries may take a while to answer.
-configure({ asyncUtilTimeout: 5000 });
 
 const actor: DeskActor = { deviceId: 'visit-rules-device', deskId: 'MAA-D3', clerkId: 'clerk-visit-rules', locationId: 'MAA' };
 
