@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useStore } from 'zustand';
 import type { DeskDatabase } from '../../db/desk-db';
+import { readMeta } from '../../db/desk-meta';
 import { conflictsOfDesk, isOpenConflict } from './review-items';
 import { clockSkewed, type SyncStatus, type SyncStatusStore } from './sync-status-store';
 
@@ -28,12 +29,16 @@ export function useSyncStatus(db: DeskDatabase, store: SyncStatusStore, deskId: 
         rejected: await db.outbox.where('state').equals('rejected').count(),
         conflicts: open,
         resolvedConflicts: conflicts.length - open,
+        // A second window of the desk runs no loop of its own: it shows the last sync the loop stored.
+        storedLastSyncAt: (await readMeta(db.meta, 'lastSyncAt')) ?? null,
       };
     },
     [db, deskId],
   );
+  const lastSyncAt = [engine.lastSyncAt, counts?.storedLastSyncAt ?? null].reduce<string | null>((latest, at) => (at && (!latest || at > latest) ? at : latest), null);
   return {
     ...engine,
+    lastSyncAt,
     waiting: counts?.waiting,
     rejected: counts?.rejected,
     conflicts: counts?.conflicts,
