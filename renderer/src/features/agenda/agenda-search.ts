@@ -72,36 +72,53 @@ function queryMatcher(query: string): (entry: SearchableRow) => boolean {
 /**
  * Keeps the agenda's order and search texts between changes of the day: most actions change a
  * status, which moves no row and changes no text, so the sort (the shared comparator) and the
- * normalising run again only when a row's place or searchable text really changed.
+ * normalising run again only when a row's place or searchable text really changed. A row the day
+ * did not touch comes back as the same object (shown-day-rows.ts), so its place and text are not
+ * even looked at again.
  */
 export function createAgendaIndexer(): (rows: readonly LocalAppointment[]) => SearchableRow[] {
-  let orderSignature = '';
   let orderedIds: string[] = [];
+  const placeOfId = new Map<string, string>();
   const texts = new Map<string, { signature: string; entry: Omit<SearchableRow, 'row'> }>();
-  const placeOf = (row: LocalAppointment) => `${row.id}|${row.bookingId}|${row.slotStart}|${row.appointmentCode}|${row.personId}|${row.service}|${row.walkIn}`;
+  const entryOfRow = new WeakMap<LocalAppointment, { place: string; entry: Omit<SearchableRow, 'row'> }>();
+  const placeOf = (row: LocalAppointment) => `${row.bookingId}|${row.slotStart}|${row.appointmentCode}|${row.personId}|${row.service}|${row.walkIn}`;
   const textOf = (row: LocalAppointment) => {
     let text = `${row.personName}|${row.appointmentCode}|${row.vNumber}`;
     for (const step of Object.values(row.steps)) if (step.value.kind === 'text') text += `|${step.value.text}`;
     return text;
   };
-  return (rows) => {
-    // Rows come from IndexedDB in the same order each time; a different order only sorts again.
-    const signature = rows.map(placeOf).join('\n');
-    if (signature !== orderSignature) {
-      orderSignature = signature;
-      orderedIds = inAgendaOrder(rows).map((row) => row.id);
-    }
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    return orderedIds.map((id) => {
-      const row = byId.get(id)!;
+  /** The row's place and search texts, worked out once per row object. */
+  const prepared = (row: LocalAppointment) => {
+    let known = entryOfRow.get(row);
+    if (!known) {
       const text = textOf(row);
-      let cached = texts.get(id);
+      let cached = texts.get(row.id);
       if (cached?.signature !== text) {
         const { row: _row, ...entry } = searchable([row])[0]!;
         cached = { signature: text, entry };
-        texts.set(id, cached);
+        texts.set(row.id, cached);
       }
-      return { row, ...cached.entry };
+      known = { place: placeOf(row), entry: cached.entry };
+      entryOfRow.set(row, known);
+    }
+    return known;
+  };
+  return (rows) => {
+    const byId = new Map<string, { row: LocalAppointment; entry: Omit<SearchableRow, 'row'> }>();
+    let moved = rows.length !== placeOfId.size;
+    for (const row of rows) {
+      const { place, entry } = prepared(row);
+      byId.set(row.id, { row, entry });
+      if (placeOfId.get(row.id) !== place) moved = true;
+    }
+    if (moved) {
+      placeOfId.clear();
+      for (const row of rows) placeOfId.set(row.id, prepared(row).place);
+      orderedIds = inAgendaOrder(rows).map((row) => row.id);
+    }
+    return orderedIds.map((id) => {
+      const { row, entry } = byId.get(id)!;
+      return { row, ...entry };
     });
   };
 }
