@@ -10,12 +10,21 @@ import type { DeskBridge } from '../../shared/ipc/desk-bridge';
 import { createWebBridge, memoryStorage } from '../src/bridge/web-bridge';
 import { openDeskDatabase, type DeskDatabase, type LocalAppointment } from '../src/db/desk-db';
 import type { SessionSummary } from '../src/db/desk-meta';
-import type { DeskCommandContext } from '../src/db/perform-command';
+import { checkIn } from '../../shared/domain/commands-queue';
+import { performCommand, type DeskCommandContext, type PerformResult } from '../src/db/perform-command';
 import { registerThisDesk, sessionToken, signInOnDesk } from '../src/features/auth/desk-auth';
 
 export const serverUrl = inject('deskTestServerUrl');
 export const accounts = inject('deskTestAccounts');
 export const today = amsterdamDateOf(new Date());
+
+/** Who acts in the tests of the desk's own storage, which need no session: a local device at desk 1. */
+export const localContext: DeskCommandContext = { date: today, now: new Date().toISOString(), deviceId: 'local-device', deskId: 'MAA-D1', clerkId: 'clerk-1', locationId: 'MAA' };
+
+/** The clerk checks one appointment in on `db` (the key C), as `localContext`. */
+export function checkInOn(db: DeskDatabase, appointmentId: string): Promise<PerformResult> {
+  return performCommand(db, (state, context) => checkIn(state, { appointmentIds: [appointmentId], method: 'manual' }, context), localContext);
+}
 
 export async function freshDatabase(prefix: string): Promise<DeskDatabase> {
   const db = openDeskDatabase(`${prefix}-${crypto.randomUUID()}`);

@@ -1,16 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDesk } from '../../../shared/domain/commands-desk';
-import { checkIn } from '../../../shared/domain/commands-queue';
-import { dropDatabase, expectedAppointments, freshDatabase, serverUrl, today } from '../../test/desk-fixtures';
+import { checkInOn, dropDatabase, expectedAppointments, freshDatabase, localContext, serverUrl, today } from '../../test/desk-fixtures';
 import { loadDay } from '../features/agenda/load-day';
 import { projectionTables, readLocalDay } from './day-projection';
 import { openDeskDatabase, type DeskDatabase } from './desk-db';
-import { performCommand, type DeskCommandContext } from './perform-command';
-
-const context: DeskCommandContext = { date: today, now: new Date().toISOString(), deviceId: 'local-device', deskId: 'MAA-D1', clerkId: 'clerk-1', locationId: 'MAA' };
-
-const checkInOf = (db: DeskDatabase, appointmentId: string) =>
-  performCommand(db, (state, ctx) => checkIn(state, { appointmentIds: [appointmentId], method: 'manual' }, ctx), context);
+import { performCommand } from './perform-command';
 
 describe('the day an action acts on, kept in memory between actions', () => {
   let db: DeskDatabase;
@@ -18,7 +12,7 @@ describe('the day an action acts on, kept in memory between actions', () => {
     db = await freshDatabase('day-cache-test');
     expect(await loadDay(db, serverUrl, today)).toMatchObject({ ok: true });
     // The first action reads the day from the tables and keeps it.
-    expect(await performCommand(db, (state, ctx) => openDesk(state, ctx), context)).toMatchObject({ ok: true });
+    expect(await performCommand(db, (state, ctx) => openDesk(state, ctx), localContext)).toMatchObject({ ok: true });
   });
   afterEach(() => dropDatabase(db));
 
@@ -26,7 +20,7 @@ describe('the day an action acts on, kept in memory between actions', () => {
     const [anna] = await expectedAppointments(db, 3);
     // What a pull does: the server's new state written into the shown rows, in a transaction of its own.
     await db.transaction('rw', projectionTables(db), () => db.appointments.update(anna!.id, { status: 'cancelled' }));
-    expect(await checkInOf(db, anna!.id)).toMatchObject({ ok: false });
+    expect(await checkInOn(db, anna!.id)).toMatchObject({ ok: false });
     expect((await db.outbox.toArray()).map((entry) => entry.event.type)).toEqual(['deskOpened']);
   });
 
@@ -34,11 +28,11 @@ describe('the day an action acts on, kept in memory between actions', () => {
     const [bram] = await expectedAppointments(db, 3);
     const otherWindow = openDeskDatabase(db.name);
     try {
-      expect(await checkInOf(otherWindow, bram!.id)).toMatchObject({ ok: true });
+      expect(await checkInOn(otherWindow, bram!.id)).toMatchObject({ ok: true });
     } finally {
       otherWindow.close();
     }
-    expect(await checkInOf(db, bram!.id)).toMatchObject({ ok: false });
+    expect(await checkInOn(db, bram!.id)).toMatchObject({ ok: false });
     expect((await db.outbox.toArray()).map((entry) => [entry.deviceSeq, entry.event.type])).toEqual([
       [1, 'deskOpened'],
       [2, 'checkedIn'],
@@ -47,8 +41,8 @@ describe('the day an action acts on, kept in memory between actions', () => {
 
   it('gives the same day as reading it afresh, after a run of actions', async () => {
     const people = (await expectedAppointments(db, 3)).slice(0, 4);
-    for (const person of people) expect(await checkInOf(db, person.id)).toMatchObject({ ok: true });
-    expect(await checkInOf(db, people[0]!.id)).toMatchObject({ ok: false });
+    for (const person of people) expect(await checkInOn(db, person.id)).toMatchObject({ ok: true });
+    expect(await checkInOn(db, people[0]!.id)).toMatchObject({ ok: false });
     const fresh = await readLocalDay(db, today);
     const rows = await db.appointments.bulkGet(people.map((person) => person.id));
     expect(rows.map((row) => row?.status)).toEqual(people.map(() => 'arrived'));

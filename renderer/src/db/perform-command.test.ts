@@ -1,21 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkIn } from '../../../shared/domain/commands-queue';
 import { openDesk } from '../../../shared/domain/commands-desk';
-import { dropDatabase, expectedAppointments, freshDatabase, serverUrl, today } from '../../test/desk-fixtures';
+import { dropDatabase, expectedAppointments, freshDatabase, localContext, serverUrl, today } from '../../test/desk-fixtures';
 import { loadDay } from '../features/agenda/load-day';
 import type { DeskDatabase } from './desk-db';
 import { readMeta } from './desk-meta';
-import { performCommand, type DeskCommandContext } from './perform-command';
+import { performCommand } from './perform-command';
 import { retryStorage, storageGuard } from './storage-guard';
-
-const context: DeskCommandContext = {
-  date: today,
-  now: new Date().toISOString(),
-  deviceId: 'local-device',
-  deskId: 'MAA-D1',
-  clerkId: 'clerk-1',
-  locationId: 'MAA',
-};
 
 describe('a clerk action on the desk', () => {
   let db: DeskDatabase;
@@ -27,7 +18,7 @@ describe('a clerk action on the desk', () => {
 
   it('stores the check-in in the outbox with sequence 1 and shows the person as arrived at once', async () => {
     const [anna] = await expectedAppointments(db, 0);
-    const result = await performCommand(db, (state, ctx) => checkIn(state, { appointmentIds: [anna!.id], method: 'manual' }, ctx), context);
+    const result = await performCommand(db, (state, ctx) => checkIn(state, { appointmentIds: [anna!.id], method: 'manual' }, ctx), localContext);
     expect(result).toMatchObject({ ok: true });
     expect(await db.outbox.toArray()).toMatchObject([{ deviceSeq: 1, state: 'pending', date: today, event: { type: 'checkedIn', appointmentId: anna!.id } }]);
     const shown = await db.appointments.get(anna!.id);
@@ -37,8 +28,8 @@ describe('a clerk action on the desk', () => {
 
   it('numbers the events of several actions one after the other, without gaps', async () => {
     const [first, second] = await expectedAppointments(db, 0);
-    await performCommand(db, (state, ctx) => openDesk(state, ctx), context);
-    await performCommand(db, (state, ctx) => checkIn(state, { appointmentIds: [first!.id, second!.id], method: 'manual' }, ctx), context);
+    await performCommand(db, (state, ctx) => openDesk(state, ctx), localContext);
+    await performCommand(db, (state, ctx) => checkIn(state, { appointmentIds: [first!.id, second!.id], method: 'manual' }, ctx), localContext);
     expect((await db.outbox.toArray()).map((entry) => [entry.deviceSeq, entry.event.type])).toEqual([
       [1, 'deskOpened'],
       [2, 'checkedIn'],
@@ -49,7 +40,7 @@ describe('a clerk action on the desk', () => {
 
   it('makes one event when the clerk double-clicks check-in, and refuses the second with the reason', async () => {
     const [anna] = await expectedAppointments(db, 1);
-    const checkInAnna = () => performCommand(db, (state, ctx) => checkIn(state, { appointmentIds: [anna!.id], method: 'manual' }, ctx), context);
+    const checkInAnna = () => performCommand(db, (state, ctx) => checkIn(state, { appointmentIds: [anna!.id], method: 'manual' }, ctx), localContext);
     const [one, two] = await Promise.all([checkInAnna(), checkInAnna()]);
     expect([one.ok, two.ok].sort()).toEqual([false, true]);
     const refused = one.ok ? two : one;
@@ -60,7 +51,7 @@ describe('a clerk action on the desk', () => {
 
   it('stores nothing at all when the command is refused', async () => {
     const before = await db.appointments.toArray();
-    const result = await performCommand(db, (state, ctx) => checkIn(state, { appointmentIds: ['nobody-BIO'], method: 'manual' }, ctx), context);
+    const result = await performCommand(db, (state, ctx) => checkIn(state, { appointmentIds: ['nobody-BIO'], method: 'manual' }, ctx), localContext);
     expect(result).toMatchObject({ ok: false, error: { code: 'appointment-unknown' } });
     expect(await db.outbox.count()).toBe(0);
     expect(await db.appointments.toArray()).toEqual(before);
@@ -69,7 +60,7 @@ describe('a clerk action on the desk', () => {
 
   it('refuses an action when the disk is full, keeps everything stored before, and blocks new actions until there is room', async () => {
     const [anna, bram, carla] = await expectedAppointments(db, 2);
-    const checkInOf = (id: string) => performCommand(db, (state, ctx) => checkIn(state, { appointmentIds: [id], method: 'manual' }, ctx), context);
+    const checkInOf = (id: string) => performCommand(db, (state, ctx) => checkIn(state, { appointmentIds: [id], method: 'manual' }, ctx), localContext);
     expect(await checkInOf(anna!.id)).toMatchObject({ ok: true });
     const before = { outbox: await db.outbox.toArray(), bram: await db.appointments.get(bram!.id), seq: await readMeta(db.meta, 'nextDeviceSeq') };
     // IndexedDB on a full disk: the write fails with a DOMException named QuotaExceededError.
@@ -99,7 +90,7 @@ describe('a clerk action on the desk', () => {
       throw new Error('a bug');
     };
     db.outbox.hook('creating', broken);
-    await expect(performCommand(db, (state, ctx) => checkIn(state, { appointmentIds: [anna!.id], method: 'manual' }, ctx), context)).rejects.toThrow();
+    await expect(performCommand(db, (state, ctx) => checkIn(state, { appointmentIds: [anna!.id], method: 'manual' }, ctx), localContext)).rejects.toThrow();
     db.outbox.hook('creating').unsubscribe(broken);
     expect(storageGuard(db).getState().full).toBe(false);
   });

@@ -1,17 +1,10 @@
 import { renderHook, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkIn } from '../../../shared/domain/commands-queue';
-import { dropDatabase, expectedAppointments, freshDatabase, serverUrl, today } from '../../test/desk-fixtures';
+import { checkInOn, dropDatabase, expectedAppointments, freshDatabase, serverUrl, today } from '../../test/desk-fixtures';
 import { loadDay } from '../features/agenda/load-day';
 import { projectionTables } from './day-projection';
 import { openDeskDatabase, type DeskDatabase, type LocalAppointment } from './desk-db';
-import { performCommand, type DeskCommandContext } from './perform-command';
 import { useShownDayRows } from './shown-day-rows';
-
-const context: DeskCommandContext = { date: today, now: new Date().toISOString(), deviceId: 'local-device', deskId: 'MAA-D1', clerkId: 'clerk-1', locationId: 'MAA' };
-
-const checkInOf = (db: DeskDatabase, appointmentId: string) =>
-  performCommand(db, (state, ctx) => checkIn(state, { appointmentIds: [appointmentId], method: 'manual' }, ctx), context);
 
 describe("the day's rows on the clerk's screen", () => {
   let db: DeskDatabase;
@@ -33,7 +26,7 @@ describe("the day's rows on the clerk's screen", () => {
     const { view, statusOf } = shown();
     await waitFor(async () => expect(view.result.current).toHaveLength(await db.appointments.where('date').equals(today).count()));
     const untouched = view.result.current!.find((row) => row.id === people[1]!.id);
-    expect(await checkInOf(db, people[0]!.id)).toMatchObject({ ok: true });
+    expect(await checkInOn(db, people[0]!.id)).toMatchObject({ ok: true });
     await waitFor(() => expect(statusOf(people[0]!.id)).toBe('arrived'));
     // Followed row by row: the rows the action did not write are the very same objects (not read again).
     expect(view.result.current!.find((row) => row.id === people[1]!.id)).toBe(untouched);
@@ -45,7 +38,7 @@ describe("the day's rows on the clerk's screen", () => {
     await waitFor(() => expect(statusOf(people[1]!.id)).toBe('expected'));
     const otherWindow = openDeskDatabase(db.name);
     try {
-      expect(await checkInOf(otherWindow, people[1]!.id)).toMatchObject({ ok: true });
+      expect(await checkInOn(otherWindow, people[1]!.id)).toMatchObject({ ok: true });
     } finally {
       otherWindow.close();
     }
@@ -72,7 +65,7 @@ describe("the day's rows on the clerk's screen", () => {
       }),
     ).rejects.toThrow('the disk is full');
     // A committed write after it shows; the aborted one never does.
-    expect(await checkInOf(db, people[1]!.id)).toMatchObject({ ok: true });
+    expect(await checkInOn(db, people[1]!.id)).toMatchObject({ ok: true });
     await waitFor(() => expect(statusOf(people[1]!.id)).toBe('arrived'));
     expect(statusOf(people[0]!.id)).toBe('expected');
   });

@@ -35,7 +35,9 @@ export function useSyncStatus(db: DeskDatabase, store: SyncStatusStore, deskId: 
     },
     [db, deskId],
   );
-  const lastSyncAt = [engine.lastSyncAt, counts?.storedLastSyncAt ?? null].reduce<string | null>((latest, at) => (at && (!latest || at > latest) ? at : latest), null);
+  // The loop stores each sync before it tells its own window; the later of the two is the last one.
+  const stored = counts?.storedLastSyncAt ?? null;
+  const lastSyncAt = stored !== null && (engine.lastSyncAt === null || stored > engine.lastSyncAt) ? stored : engine.lastSyncAt;
   return {
     ...engine,
     lastSyncAt,
