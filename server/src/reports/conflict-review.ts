@@ -18,6 +18,7 @@ import type { Database, Queryable } from '../db/database';
 import { recordAudit } from '../repositories/audit';
 import { latestChangeSeq, lockLocationChanges, publishChanges } from '../sync/changes';
 import type { DayStateStore } from '../sync/day-state-store';
+import { storeDecisions, type Decision } from '../sync/ingest-store';
 
 const LIST_LIMIT = 500;
 
@@ -125,11 +126,9 @@ export async function resolveConflict(
     if (!result.ok) return result;
     const event = result.events[0]!;
     const resolved = result.state.conflicts.find((entry) => entry.eventId === input.eventId)!;
-    await tx.query(
-      `INSERT INTO events (device_id, device_seq, id, server_seq, outcome, location_id, type, day, occurred_at, clock_offset_ms, body)
-       VALUES ($1, $2, $3, nextval('server_seq_counter'), 'accepted', $4, $5, $6, $7, 0, $8)`,
-      [event.deviceId, event.deviceSeq, event.id, input.locationId, event.type, conflict!.day, event.occurredAt, JSON.stringify(event)],
-    );
+    // Stored as a push stores an accepted event; its clock is the server's own (an offset of a few ms).
+    const decision: Decision = { address: { id: event.id, deviceSeq: event.deviceSeq }, body: event, outcome: 'accepted', reason: null, event, day: conflict!.day };
+    await storeDecisions(tx, { id: device.id, locationId: input.locationId, deskId: null }, [decision], event.occurredAt);
     await tx.query('UPDATE conflicts SET resolved_at = $2, resolved_by = $3, resolution_note = $4, resolution_event_id = $5 WHERE event_id = $1', [
       input.eventId, event.occurredAt, input.accountId, resolved.resolution!.note, event.id,
     ]);
