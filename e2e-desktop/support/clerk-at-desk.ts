@@ -6,6 +6,7 @@
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../server/src/demo/demo-staff';
 import { postJson } from '../../server/test/support/accounts';
+import { deskRegistrationCode, registerByKeyboard, signInByKeyboard } from '../../e2e/support/clerk-desk';
 
 /** Signs the demo administrator in on the server itself; the token reads reports and makes codes. */
 export async function adminToken(serverUrl: string): Promise<string> {
@@ -18,21 +19,10 @@ export async function adminToken(serverUrl: string): Promise<string> {
  * done when the day is synced. Returns the registration code (it must never reach the log).
  */
 export async function registerAndSignIn(page: Page, options: { serverUrl: string; token: string; deskId: string; username: string }): Promise<string> {
-  const made = await postJson({ url: options.serverUrl }, '/api/v1/devices/registration-codes', { locationId: 'MAA', kind: 'desk', deskId: options.deskId }, options.token);
-  const { code } = (await made.json()) as { code: string };
+  const code = await deskRegistrationCode(options.serverUrl, options.token, options.deskId);
   await page.getByLabel('Registratiecode').waitFor({ timeout: 30_000 });
-  await page.getByLabel('Registratiecode').focus();
-  await page.keyboard.type(code);
-  await page.keyboard.press('Tab');
-  await page.keyboard.type(`${options.deskId} pc`);
-  await page.keyboard.press('Enter');
-  await page.getByLabel('Gebruikersnaam').waitFor();
-  await page.getByLabel('Gebruikersnaam').focus();
-  await page.keyboard.type(options.username);
-  await page.keyboard.press('Tab');
-  await page.keyboard.type(DEMO_PASSWORD);
-  await page.keyboard.press('Enter');
-  await page.getByRole('button', { name: 'Volgende oproepen' }).waitFor();
+  await registerByKeyboard(page, code, `${options.deskId} pc`);
+  await signInByKeyboard(page, options.username);
   await page.getByText(/^Gesynchroniseerd om/).waitFor({ timeout: 20_000 });
   return code;
 }
