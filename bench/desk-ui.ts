@@ -13,7 +13,9 @@
  *
  *   npx tsx bench/desk-ui.ts
  *   BALIE_BENCH_APPOINTMENTS=300 npx tsx bench/desk-ui.ts
+ *   BALIE_BENCH_PROFILE=/tmp/actions.cpuprofile npx tsx bench/desk-ui.ts   # also a CPU profile of the paced actions
  */
+import { writeFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { buildHarness } from '../e2e/harness/build-harness';
 import { bigDayCsv, importDay } from '../e2e/support/big-day';
@@ -27,6 +29,8 @@ const PACED_ACTIONS = 40;
 const SEARCHES = ['P0012', 'Proefpersoon 43', 'P00480'];
 const COLD_STARTS = 7;
 const FLOOR_TRANSACTIONS = 300;
+/** Where to write a CPU profile of the page during the paced actions (Chrome DevTools format), if anywhere. */
+const PROFILE_FILE = process.env.BALIE_BENCH_PROFILE;
 
 declare global {
   interface Window {
@@ -123,6 +127,20 @@ async function coldStartTimes(page: Page): Promise<number[]> {
   return times;
 }
 
+/** Runs `work` with the page's CPU profiler on and writes the profile to `file` (open it in DevTools). */
+async function profiled<T>(page: Page, file: string | undefined, work: () => Promise<T>): Promise<T> {
+  if (!file) return work();
+  const session = await page.context().newCDPSession(page);
+  await session.send('Profiler.enable');
+  await session.send('Profiler.setSamplingInterval', { interval: 200 });
+  await session.send('Profiler.start');
+  const result = await work();
+  const { profile } = await session.send('Profiler.stop');
+  await writeFile(file, JSON.stringify(profile));
+  console.info(`CPU profile of the paced actions: ${file}`);
+  return result;
+}
+
 /** A bare IndexedDB readwrite transaction with one small put, awaited until it completes. */
 async function floorTimes(page: Page): Promise<number[]> {
   return page.evaluate(async (count) => {
@@ -168,7 +186,8 @@ async function main(): Promise<void> {
     // The same action with the server out of reach: no push or pull transaction takes turns with it.
     await cutOff(pc.browser, rig.api.url);
     const offline = await actionTimes(pc.page, expected.slice(count, 2 * count).map((row) => row.id));
-    const paced = await actionTimes(pc.page, expected.slice(2 * count, 2 * count + PACED_ACTIONS).map((row) => row.id), 1_000);
+    const pacedIds = expected.slice(2 * count, 2 * count + PACED_ACTIONS).map((row) => row.id);
+    const paced = await profiled(pc.page, PROFILE_FILE, () => actionTimes(pc.page, pacedIds, 1_000));
     const ratio = quantile(actions.painted, 0.95) / quantile(floor, 0.95);
     console.info(`bare IndexedDB readwrite transaction (the floor): ${figures(floor)}`);
     console.info(`cold start to agenda painted: ${figures(cold)} (aim: ≤ 400 ms)`);

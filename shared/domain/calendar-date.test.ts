@@ -31,6 +31,22 @@ describe("Amsterdam's wall clock", () => {
     expect(amsterdamHourOf(new Date('2026-03-29T01:30:00Z'))).toBe(3);
     expect(amsterdamTimeOf(new Date('2026-03-03T08:05:59Z'))).toBe('09:05');
   });
+  it('asked again and again across both changes of the clocks, the time always matches the time zone database', () => {
+    const wallClock = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', hourCycle: 'h23', hour: '2-digit', minute: '2-digit' });
+    for (const day of ['2026-03-28T22:00:00Z', '2026-10-24T22:00:00Z']) {
+      for (let round = 0; round < 2; round++) {
+        for (let minute = 0; minute < 6 * 60; minute += 7) {
+          const instant = new Date(Date.parse(day) + minute * 60_000 + 59_999);
+          expect(amsterdamTimeOf(instant)).toBe(wallClock.format(instant));
+        }
+      }
+    }
+  });
+  it('an autumn slot in the repeated hour is the second of the two (winter time), before and after other questions', () => {
+    expect(new Date(amsterdamInstant('2026-10-25', '02:30')).toISOString()).toBe('2026-10-25T01:30:00.000Z');
+    expect(amsterdamTimeOf(new Date('2026-10-25T00:30:00Z'))).toBe('02:30');
+    expect(new Date(amsterdamInstant('2026-10-25', '02:30')).toISOString()).toBe('2026-10-25T01:30:00.000Z');
+  });
 });
 
 describe('UUIDv7 without a clock', () => {
