@@ -18,12 +18,26 @@ function callableBy(appointment: AppointmentState, deskId: string): boolean {
   return appointment.status === 'transferred' && (appointment.deskId === null || appointment.deskId === deskId);
 }
 
+/** Who may be called by a desk serving `services`. */
+export interface DeskServing {
+  readonly deskId: string;
+  readonly services: readonly ServiceCode[];
+}
+
 /**
  * The queue of a desk serving `services`: checked-in and transferred persons it may call, longest
  * wait first (wait clock: the later of check-in and slot, or the transfer), then slot, then id.
  */
-export function queueFor(state: DayState, desk: { readonly deskId: string; readonly services: readonly ServiceCode[] }): AppointmentState[] {
-  return Object.values(state.appointments)
+export function queueFor(state: DayState, desk: DeskServing): AppointmentState[] {
+  return queueAmong(Object.values(state.appointments), desk);
+}
+
+/**
+ * {@link queueFor} over a list of appointments: the desk's screen asks it of its own rows (which
+ * carry the person's name too) and gets those same rows back, without building a day around them.
+ */
+export function queueAmong<Appointment extends AppointmentState>(appointments: readonly Appointment[], desk: DeskServing): Appointment[] {
+  return appointments
     .filter((appointment) => desk.services.includes(appointment.service) && callableBy(appointment, desk.deskId))
     .sort((a, b) =>
       Date.parse(a.waitingSince ?? '') - Date.parse(b.waitingSince ?? '') ||
@@ -34,9 +48,12 @@ export function queueFor(state: DayState, desk: { readonly deskId: string; reado
 
 /** Appointments called to, or being served at, this desk. */
 export function atDesk(state: DayState, deskId: string): AppointmentState[] {
-  return Object.values(state.appointments).filter(
-    (appointment) => appointment.deskId === deskId && (appointment.status === 'called' || appointment.status === 'in-service'),
-  );
+  return atDeskAmong(Object.values(state.appointments), deskId);
+}
+
+/** {@link atDesk} over a list of appointments, returning those same objects. */
+export function atDeskAmong<Appointment extends AppointmentState>(appointments: readonly Appointment[], deskId: string): Appointment[] {
+  return appointments.filter((appointment) => appointment.deskId === deskId && (appointment.status === 'called' || appointment.status === 'in-service'));
 }
 
 /** What the desk is doing by the day's events (`offline` is for the server to say, from sync). */

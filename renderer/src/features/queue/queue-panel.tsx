@@ -2,7 +2,7 @@
  * The waiting queue of this desk: who is at the desk now, who waits (longest wait first, with the
  * waiting time and a warning past the 5-minute target), who is parked, and the call actions.
  */
-import type { Ref } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, type Ref } from 'react';
 import { SERVICE_CODES, type ServiceCode } from '../../../../shared/domain/codes';
 import { callAppointment, callNext, markNoShow, recall } from '../../../../shared/domain/commands-queue';
 import type { BalieEvent } from '../../../../shared/sync/events';
@@ -42,12 +42,52 @@ export function noShowCommand(called: readonly LocalAppointment[]) {
   return allOf(called.filter((row) => row.status === 'called').map((row) => (state, context) => markNoShow(state, { appointmentId: row.id }, context)));
 }
 
+interface WaitingClientProps {
+  row: LocalAppointment;
+  minutes: number;
+  onCall(appointmentId: string): void;
+}
+
+/**
+ * One waiting client. Drawn again only when its row or its minutes change: on a busy day the queue
+ * holds a hundred clients and an action changes one of them.
+ */
+const WaitingClient = memo(function WaitingClient({ row, minutes, onCall }: WaitingClientProps) {
+  const { t } = useI18n();
+  const long = pastTarget(minutes);
+  return (
+    <li className="queue__item" data-testid="waiting">
+      <span className="queue__slot">{row.slotStart}</span>
+      {row.ticket && <span className="queue__ticket">{t('queueTicket', { ticket: row.ticket })}</span>}
+      <span className="queue__name">{row.personName}</span>
+      <abbr title={t(`service_${row.service}`)}>{row.service}</abbr>
+      <span className={long ? 'queue__wait queue__wait--long' : 'queue__wait'} data-testid="wait">
+        {t(long ? 'queueWaitedLong' : 'queueWaited', { minutes })}
+      </span>
+      {arrivedLate(row) && <span className="tag">{t('queueLate')}</span>}
+      {row.status === 'transferred' && <span className="tag">{t('queueTransferredIn')}</span>}
+      <button type="button" className="button button--small" aria-label={t('queueCallPerson', { name: row.personName })} onClick={() => onCall(row.id)}>
+        {t('queueCall')}
+      </button>
+    </li>
+  );
+});
+
 export function QueuePanel({ rows, deskId, services, onServicesChange, now, perform, onOpenVisit, callNextRef }: QueuePanelProps) {
   const { t } = useI18n();
-  const waiting = waitingQueue(rows, deskId, services);
-  const called = calledToDesk(rows, deskId);
-  const parked = parkedAtDesk(rows, deskId);
-  const calledText = (events: readonly BalieEvent[]) => t('queueCalled', { names: namesOf(rows, events) });
+  const waiting = useMemo(() => waitingQueue(rows, deskId, services), [rows, deskId, services]);
+  const called = useMemo(() => calledToDesk(rows, deskId), [rows, deskId]);
+  const parked = useMemo(() => parkedAtDesk(rows, deskId), [rows, deskId]);
+  // The names are looked up when the call is stored: by then the rows may be newer than this render's.
+  const latestRows = useRef(rows);
+  useLayoutEffect(() => {
+    latestRows.current = rows;
+  }, [rows]);
+  const calledText = useCallback((events: readonly BalieEvent[]) => t('queueCalled', { names: namesOf(latestRows.current, events) }), [t]);
+  const callPerson = useCallback(
+    (appointmentId: string) => void perform((state, context) => callAppointment(state, { appointmentId }, context), calledText),
+    [perform, calledText],
+  );
   const anyCalled = called.some((row) => row.status === 'called');
 
   const toggleService = (service: ServiceCode, on: boolean) => {
@@ -110,31 +150,9 @@ export function QueuePanel({ rows, deskId, services, onServicesChange, now, perf
         <p className="muted">{t('queueEmpty')}</p>
       ) : (
         <ol className="queue__list" aria-labelledby="queue-waiting-title" data-testid="waiting-queue">
-          {waiting.map((row) => {
-            const minutes = minutesWaited(row, now);
-            const long = pastTarget(minutes);
-            return (
-              <li key={row.id} className="queue__item" data-testid="waiting">
-                <span className="queue__slot">{row.slotStart}</span>
-                {row.ticket && <span className="queue__ticket">{t('queueTicket', { ticket: row.ticket })}</span>}
-                <span className="queue__name">{row.personName}</span>
-                <abbr title={t(`service_${row.service}`)}>{row.service}</abbr>
-                <span className={long ? 'queue__wait queue__wait--long' : 'queue__wait'} data-testid="wait">
-                  {t(long ? 'queueWaitedLong' : 'queueWaited', { minutes })}
-                </span>
-                {arrivedLate(row) && <span className="tag">{t('queueLate')}</span>}
-                {row.status === 'transferred' && <span className="tag">{t('queueTransferredIn')}</span>}
-                <button
-                  type="button"
-                  className="button button--small"
-                  aria-label={t('queueCallPerson', { name: row.personName })}
-                  onClick={() => void perform((state, context) => callAppointment(state, { appointmentId: row.id }, context), calledText)}
-                >
-                  {t('queueCall')}
-                </button>
-              </li>
-            );
-          })}
+          {waiting.map((row) => (
+            <WaitingClient key={row.id} row={row} minutes={minutesWaited(row, now)} onCall={callPerson} />
+          ))}
         </ol>
       )}
 
@@ -151,7 +169,7 @@ export function QueuePanel({ rows, deskId, services, onServicesChange, now, perf
                   type="button"
                   className="button button--small"
                   aria-label={`${t('queueCallAgain')}: ${row.personName}`}
-                  onClick={() => void perform((state, context) => callAppointment(state, { appointmentId: row.id }, context), calledText)}
+                  onClick={() => callPerson(row.id)}
                 >
                   {t('queueCallAgain')}
                 </button>

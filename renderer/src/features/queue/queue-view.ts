@@ -1,35 +1,24 @@
 /**
  * What the queue screen shows, computed from the desk's shown rows with the shared queue rules
- * (`queueFor`: longest wait first, so a late arrival waits behind the clients who came on time).
- * Pure functions: the screen reads the rows with useLiveQuery and passes them in.
+ * (`queueAmong`: longest wait first, so a late arrival waits behind the clients who came on time).
+ * Pure functions over the screen's rows (shown-day-rows.ts); they return those same row objects.
  */
 import { amsterdamInstant } from '../../../../shared/domain/calendar-date';
 import type { ServiceCode } from '../../../../shared/domain/codes';
-import { atDesk, queueFor } from '../../../../shared/domain/day-queries';
-import type { DayState } from '../../../../shared/domain/day-state';
+import { atDeskAmong, queueAmong } from '../../../../shared/domain/day-queries';
 import type { LocalAppointment } from '../../db/desk-db';
 
 /** Maastricht's citizens' charter: a client with an appointment is helped within 5 minutes. */
 export const WAITING_TARGET_MINUTES = 5;
 
-function dayOf(rows: readonly LocalAppointment[]): DayState {
-  return { appointments: Object.fromEntries(rows.map((row) => [row.id, row])), persons: {}, desks: {}, seenEvents: {}, conflicts: [] };
-}
-
-/** The rows back by id: the shared queries return the state part of each row. */
-function backToRows(rows: readonly LocalAppointment[], ids: readonly { id: string }[]): LocalAppointment[] {
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return ids.flatMap(({ id }) => byId.get(id) ?? []);
-}
-
 /** The persons this desk may call for `services`, in the order the shared rules call them. */
 export function waitingQueue(rows: readonly LocalAppointment[], deskId: string, services: readonly ServiceCode[]): LocalAppointment[] {
-  return backToRows(rows, queueFor(dayOf(rows), { deskId, services }));
+  return queueAmong(rows, { deskId, services });
 }
 
 /** The persons called to, or served at, this desk now. */
 export function calledToDesk(rows: readonly LocalAppointment[], deskId: string): LocalAppointment[] {
-  return backToRows(rows, atDesk(dayOf(rows), deskId));
+  return atDeskAmong(rows, deskId);
 }
 
 /** The persons this desk parked (filling in a form): they wait to be called again here. */
