@@ -13,6 +13,7 @@ import { expectedAppointment, type AppointmentState } from './appointment-state'
 import { closedDesk, transitionDesk, type DeskEvent } from './desk-machine';
 import { appointmentsOfBooking, type DayState } from './day-state';
 import { rateAppointment } from './appointment-rating';
+import { withAppointmentsReplaced } from './appointment-trail';
 import { resolveConflictIn } from './conflict-resolution';
 import { withTicket } from './tickets';
 import { domainError, fail, type Failure } from './messages';
@@ -32,9 +33,7 @@ export type EffectResult = { readonly ok: true; readonly state: DayState } | Fai
 const conflict = (code: string, nl: string, en: string): Failure => fail(domainError(code, nl, en));
 
 function withAppointments(state: DayState, ...appointments: AppointmentState[]): EffectResult {
-  const updated = { ...state.appointments };
-  for (const appointment of appointments) updated[appointment.id] = appointment;
-  return { ok: true, state: { ...state, appointments: updated } };
+  return { ok: true, state: { ...state, appointments: withAppointmentsReplaced(state.appointments, appointments) } };
 }
 
 function lifecycleEventOf(event: Exclude<AppointmentEvent, EventOf<'transferred'> | EventOf<'walkInRegistered'> | EventOf<'ratingGiven'>>): LifecycleEvent {
@@ -94,7 +93,7 @@ function registerWalkIn(state: DayState, event: EventOf<'walkInRegistered'>): Ef
     waitingSince: waitStartAtCheckIn(appointment, event.occurredAt),
   };
   const persons = state.persons[person.id] ? state.persons : { ...state.persons, [person.id]: { ...person, lastCaptureDate: null } };
-  return { ok: true, state: { ...state, persons, appointments: { ...state.appointments, [arrived.id]: arrived } } };
+  return { ok: true, state: { ...state, persons, appointments: withAppointmentsReplaced(state.appointments, [arrived]) } };
 }
 
 function transfer(state: DayState, source: AppointmentState, event: EventOf<'transferred'>): EffectResult {

@@ -9,6 +9,7 @@
  * (optional: events stored before tickets existed stay valid and leave the ticket null).
  */
 import type { AppointmentState } from './appointment-state';
+import { backAlongTrail, type Appointments } from './appointment-trail';
 import type { DayState } from './day-state';
 
 /** A ticket as shown on the display: one to three letters, a dash, three or four digits. */
@@ -55,13 +56,50 @@ function numberOfTicket(ticket: string, prefix: string): number | null {
  */
 export function nextTicket(state: DayState, deskId: string): string {
   const prefix = ticketPrefixOfDesk(deskId);
-  let highest = 0;
-  for (const appointment of Object.values(state.appointments)) {
-    // A state stored before tickets existed may lack the field altogether.
-    const number = appointment.ticket ? numberOfTicket(appointment.ticket, prefix) : null;
-    if (number !== null && number > highest) highest = number;
-  }
+  const highest = highestTicketNumber(state.appointments, prefix);
   return `${prefix}-${String(Math.min(highest + 1, 9999)).padStart(3, '0')}`;
+}
+
+/** The highest ticket number per prefix of appointments records already asked about. */
+const highestKnown = new WeakMap<Appointments, Map<string, number>>();
+
+function highestTicketNumber(appointments: Appointments, prefix: string): number {
+  const known = highestKnown.get(appointments)?.get(prefix);
+  if (known !== undefined) return known;
+  const highest = highestAlongTrail(appointments, prefix) ?? highestOfAll(appointments, prefix);
+  const perPrefix = highestKnown.get(appointments) ?? new Map<string, number>();
+  perPrefix.set(prefix, highest);
+  highestKnown.set(appointments, perPrefix);
+  return highest;
+}
+
+function ticketNumberOf(appointment: AppointmentState | undefined, prefix: string): number | null {
+  // A state stored before tickets existed may lack the field altogether.
+  return appointment?.ticket ? numberOfTicket(appointment.ticket, prefix) : null;
+}
+
+function highestOfAll(appointments: Appointments, prefix: string): number {
+  let highest = 0;
+  for (const id in appointments) highest = Math.max(highest, ticketNumberOf(appointments[id], prefix) ?? 0);
+  return highest;
+}
+
+/**
+ * The highest number from an earlier record whose highest is known, and the few appointments
+ * changed since (appointment-trail.ts). Null when there is no such record, or when a changed
+ * appointment held that highest number and lost it (then only a look at every row can tell).
+ */
+function highestAlongTrail(appointments: Appointments, prefix: string): number | null {
+  const trail = backAlongTrail(appointments, (record) => highestKnown.get(record)?.has(prefix) === true);
+  if (!trail) return null;
+  const before = highestKnown.get(trail.before)!.get(prefix)!;
+  let highest = before;
+  for (const id of trail.ids) {
+    const now = ticketNumberOf(appointments[id], prefix);
+    if (ticketNumberOf(trail.before[id], prefix) === before && now !== before) return null;
+    highest = Math.max(highest, now ?? 0);
+  }
+  return highest;
 }
 
 /** The ticket an appointment keeps after an event that may carry one (null: keep the one it had). */
