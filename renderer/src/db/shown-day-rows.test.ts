@@ -54,6 +54,23 @@ describe("the day's rows on the clerk's screen", () => {
     await waitFor(() => expect(view.result.current?.some((row) => row.id === people[3]!.id)).toBe(false));
   });
 
+  it('a row that comes onto the day or leaves it keeps the rows in id order through the actions after it', async () => {
+    const { view, statusOf } = shown();
+    await waitFor(() => expect(statusOf(people[0]!.id)).toBe('expected'));
+    const ids = () => view.result.current!.map((row) => row.id);
+    const walkIn = { ...(await db.appointments.get(people[0]!.id))!, id: '00000000-walk-in' };
+    await db.transaction('rw', projectionTables(db), () => db.appointments.put(walkIn));
+    await waitFor(() => expect(ids()[0]).toBe(walkIn.id));
+    expect(await checkInOn(db, people[1]!.id)).toMatchObject({ ok: true });
+    await waitFor(() => expect(statusOf(people[1]!.id)).toBe('arrived'));
+    expect(ids()).toEqual([...ids()].sort());
+    await db.transaction('rw', projectionTables(db), () => db.appointments.delete(walkIn.id));
+    expect(await checkInOn(db, people[2]!.id)).toMatchObject({ ok: true });
+    await waitFor(() => expect(statusOf(people[2]!.id)).toBe('arrived'));
+    expect(ids()).toEqual((await db.appointments.where('date').equals(today).primaryKeys()).sort());
+    expect(statusOf(people[1]!.id)).toBe('arrived');
+  });
+
   it('shows nothing of a write that did not commit', async () => {
     const { statusOf } = shown();
     await waitFor(() => expect(statusOf(people[0]!.id)).toBe('expected'));

@@ -19,6 +19,10 @@ type Rows = readonly LocalAppointment[];
 class ShownDayRows {
   private rows: Map<string, LocalAppointment> | undefined;
   private snapshot: Rows | undefined;
+  /** Each row's place in `snapshot` (id order), while no row came or went since it was sorted. */
+  private places: Map<string, number> | undefined;
+  /** Rows put in place of rows with the same id since the last publish; null when one came or went. */
+  private replaced: LocalAppointment[] | null = null;
   /** The stamp of the last write this copy has seen; another stored stamp means someone else wrote. */
   private stamp: string | undefined;
   /** Only the latest read of the day counts; commits during it are replayed on top, in order. */
@@ -64,6 +68,7 @@ class ShownDayRows {
     this.reading++;
     this.rows = undefined;
     this.snapshot = undefined;
+    this.places = undefined;
     this.queued = null;
   }
 
@@ -80,6 +85,7 @@ class ShownDayRows {
     this.queued = null;
     if (queued.some((change) => change.untracked)) return this.read();
     this.rows = new Map(rows.map((row) => [row.id, row]));
+    this.replaced = null;
     this.stamp = stamp;
     for (const change of queued) this.patch(change);
     this.publish();
@@ -96,10 +102,17 @@ class ShownDayRows {
   }
 
   private patch(change: CommittedAppointments): void {
-    for (const id of change.deletedIds) this.rows!.delete(id);
+    const rows = this.rows!;
+    const cameOrWent = () => (this.replaced = null);
+    for (const id of change.deletedIds) if (rows.delete(id)) cameOrWent();
     for (const row of change.rows as LocalAppointment[]) {
-      if (row.date === this.date) this.rows!.set(row.id, row);
-      else this.rows!.delete(row.id);
+      if (row.date !== this.date) {
+        if (rows.delete(row.id)) cameOrWent();
+      } else {
+        if (rows.has(row.id)) this.replaced?.push(row);
+        else cameOrWent();
+        rows.set(row.id, row);
+      }
     }
     this.stamp = change.stamp;
   }
@@ -115,9 +128,23 @@ class ShownDayRows {
   }
 
   private publish(): void {
-    // In id order, as the indexed read gives them, so a change never reorders the screen's input.
-    this.snapshot = [...this.rows!.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    this.snapshot = this.replaced && this.snapshot && this.places ? this.withReplaced(this.snapshot, this.places, this.replaced) : this.sorted();
+    this.replaced = [];
     for (const listener of this.listeners) listener();
+  }
+
+  /** In id order, as the indexed read gives them, so a change never reorders the screen's input. */
+  private sorted(): Rows {
+    const sorted = [...this.rows!.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    this.places = new Map(sorted.map((row, place) => [row.id, place]));
+    return sorted;
+  }
+
+  /** The last snapshot with rows replaced in their places: an action on a big day re-sorts nothing. */
+  private withReplaced(snapshot: Rows, places: ReadonlyMap<string, number>, replaced: readonly LocalAppointment[]): Rows {
+    const next = snapshot.slice();
+    for (const row of replaced) next[places.get(row.id)!] = row;
+    return next;
   }
 }
 

@@ -72,24 +72,22 @@ function queryMatcher(query: string): (entry: SearchableRow) => boolean {
 /**
  * Keeps the agenda's order and search texts between changes of the day: most actions change a
  * status, which moves no row and changes no text, so the sort (the shared comparator) and the
- * normalising run again only when a row's place or searchable text really changed. A row the day
- * did not touch comes back as the same object (shown-day-rows.ts), so its place and text are not
- * even looked at again.
+ * normalising run again only when a row's place or searchable text really changed. The day's rows
+ * come in a steady order (shown-day-rows.ts), and a row the day did not touch comes back as the
+ * same object, so after an action only the rows at changed positions are looked at again.
  */
 export function createAgendaIndexer(): (rows: readonly LocalAppointment[]) => SearchableRow[] {
-  let orderedIds: string[] = [];
-  const placeOfId = new Map<string, string>();
   const texts = new Map<string, { signature: string; entry: Omit<SearchableRow, 'row'> }>();
-  const entryOfRow = new WeakMap<LocalAppointment, { place: string; entry: Omit<SearchableRow, 'row'> }>();
+  const preparedRows = new WeakMap<LocalAppointment, { place: string; searchable: SearchableRow }>();
   const placeOf = (row: LocalAppointment) => `${row.bookingId}|${row.slotStart}|${row.appointmentCode}|${row.personId}|${row.service}|${row.walkIn}`;
   const textOf = (row: LocalAppointment) => {
     let text = `${row.personName}|${row.appointmentCode}|${row.vNumber}`;
     for (const step of Object.values(row.steps)) if (step.value.kind === 'text') text += `|${step.value.text}`;
     return text;
   };
-  /** The row's place and search texts, worked out once per row object. */
+  /** The row's place and search texts, worked out once per row object (the texts once per text). */
   const prepared = (row: LocalAppointment) => {
-    let known = entryOfRow.get(row);
+    let known = preparedRows.get(row);
     if (!known) {
       const text = textOf(row);
       let cached = texts.get(row.id);
@@ -98,28 +96,40 @@ export function createAgendaIndexer(): (rows: readonly LocalAppointment[]) => Se
         cached = { signature: text, entry };
         texts.set(row.id, cached);
       }
-      known = { place: placeOf(row), entry: cached.entry };
-      entryOfRow.set(row, known);
+      known = { place: placeOf(row), searchable: { row, ...cached.entry } };
+      preparedRows.set(row, known);
     }
     return known;
   };
+  /** The positions whose row changed but kept its id and place; null when the order may have changed. */
+  const changedInPlace = (before: readonly LocalAppointment[], after: readonly LocalAppointment[]): number[] | null => {
+    if (before.length !== after.length) return null;
+    const changed: number[] = [];
+    for (let position = 0; position < after.length; position++) {
+      const [was, is] = [before[position]!, after[position]!];
+      if (was === is) continue;
+      if (was.id !== is.id || prepared(was).place !== prepared(is).place) return null;
+      changed.push(position);
+    }
+    return changed;
+  };
+  let last: { rows: readonly LocalAppointment[]; result: readonly SearchableRow[]; placeInResult: readonly number[] } | null = null;
   return (rows) => {
-    const byId = new Map<string, { row: LocalAppointment; entry: Omit<SearchableRow, 'row'> }>();
-    let moved = rows.length !== placeOfId.size;
-    for (const row of rows) {
-      const { place, entry } = prepared(row);
-      byId.set(row.id, { row, entry });
-      if (placeOfId.get(row.id) !== place) moved = true;
+    const changed = last && changedInPlace(last.rows, rows);
+    if (last && changed) {
+      const result = last.result.slice();
+      for (const position of changed) result[last.placeInResult[position]!] = prepared(rows[position]!).searchable;
+      last = { ...last, rows, result };
+      return result;
     }
-    if (moved) {
-      placeOfId.clear();
-      for (const row of rows) placeOfId.set(row.id, prepared(row).place);
-      orderedIds = inAgendaOrder(rows).map((row) => row.id);
-    }
-    return orderedIds.map((id) => {
-      const { row, entry } = byId.get(id)!;
-      return { row, ...entry };
+    const positionOf = new Map(rows.map((row, position) => [row, position]));
+    const placeInResult: number[] = new Array<number>(rows.length);
+    const result = inAgendaOrder(rows).map((row, index) => {
+      placeInResult[positionOf.get(row)!] = index;
+      return prepared(row).searchable;
     });
+    last = { rows, result, placeInResult };
+    return result;
   };
 }
 

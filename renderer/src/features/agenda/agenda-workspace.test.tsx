@@ -162,6 +162,10 @@ describe('what a scan opens', () => {
         : appointment,
     );
     expect(search(withCard, 'v987xy')).toEqual(['a1', 'a3']);
+    // A booking moved to an earlier slot moves up, though no row came or went.
+    const moved = withCard.map((appointment) => (appointment.id === 'a2' ? { ...appointment, slotStart: '08:00' } : appointment));
+    expect(search(moved, '')).toEqual(['a2', 'a1', 'a3']);
+    expect(search(moved.map((appointment) => ({ ...appointment })), 'kind')).toEqual(['a1', 'a3']);
   });
 
   it('opens the booking of a scanned appointment code, V-number or recorded document number, and nothing for an unknown code', () => {
