@@ -61,12 +61,16 @@ async function isClerkOfLocation(db: Queryable, clerkId: string, locationId: str
  * date, or, for desk events, the Amsterdam date it happened. Looked up once per batch.
  */
 export async function dayResolver(db: Queryable, rawEvents: readonly unknown[]): Promise<(event: BalieEvent) => string> {
-  const ids = (key: string) =>
-    rawEvents.flatMap((raw) => {
-      const value = (raw as Record<string, unknown> | null)?.[key] ?? ((raw as { payload?: Record<string, unknown> } | null)?.payload?.[key]);
-      // Unchecked yet: a string SQL cannot take matches no stored id anyway.
-      return typeof value === 'string' && !value.includes('\u0000') ? [value] : [];
-    });
+  // Each id once: a batch names the same appointment for every step of a visit.
+  const ids = (key: string) => [
+    ...new Set(
+      rawEvents.flatMap((raw) => {
+        const value = (raw as Record<string, unknown> | null)?.[key] ?? ((raw as { payload?: Record<string, unknown> } | null)?.payload?.[key]);
+        // Unchecked yet: a string SQL cannot take matches no stored id anyway.
+        return typeof value === 'string' && !value.includes('\u0000') ? [value] : [];
+      }),
+    ),
+  ];
   const known = new Map<string, string>();
   const appointmentIds = ids('appointmentId');
   const rows = await db.query<{ id: string; day: string }>(
