@@ -8,6 +8,8 @@ const REPOSITORY_ROOT = resolve(import.meta.dirname, '../../..');
 
 export interface ApiServer {
   url: string;
+  /** The server's process id (benches read its CPU time). */
+  pid: number;
   /** Stops the process (SIGTERM: a graceful stop; SIGKILL: a crash) and waits until it is gone. */
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
@@ -19,10 +21,12 @@ export interface ApiServerOptions {
   deskOrigins: string[];
   /** A PostgreSQL database to use instead of PGlite. */
   databaseUrl?: string;
+  /** Extra options for node (a bench's `--cpu-prof`). */
+  nodeOptions?: string[];
 }
 
-export async function startApiServer({ port, dataDir, deskOrigins, databaseUrl = '' }: ApiServerOptions): Promise<ApiServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', resolve(REPOSITORY_ROOT, 'server/src/cli.ts'), 'start'], {
+export async function startApiServer({ port, dataDir, deskOrigins, databaseUrl = '', nodeOptions = [] }: ApiServerOptions): Promise<ApiServer> {
+  const child = spawn(process.execPath, [...nodeOptions, '--import', 'tsx', resolve(REPOSITORY_ROOT, 'server/src/cli.ts'), 'start'], {
     cwd: REPOSITORY_ROOT,
     env: {
       ...process.env,
@@ -37,7 +41,7 @@ export async function startApiServer({ port, dataDir, deskOrigins, databaseUrl =
   });
   const url = `http://127.0.0.1:${port}`;
   await waitUntilHealthy(url, child);
-  return { url, stop: (signal = 'SIGTERM') => stopProcess(child, signal) };
+  return { url, pid: child.pid!, stop: (signal = 'SIGTERM') => stopProcess(child, signal) };
 }
 
 async function waitUntilHealthy(url: string, child: ChildProcess): Promise<void> {
