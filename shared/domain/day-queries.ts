@@ -37,13 +37,17 @@ export function queueFor(state: DayState, desk: DeskServing): AppointmentState[]
  * carry the person's name too) and gets those same rows back, without building a day around them.
  */
 export function queueAmong<Appointment extends AppointmentState>(appointments: readonly Appointment[], desk: DeskServing): Appointment[] {
+  // Each wait clock is read once, not in every comparison: a busy queue holds hundreds.
   return appointments
     .filter((appointment) => desk.services.includes(appointment.service) && callableBy(appointment, desk.deskId))
-    .sort((a, b) =>
-      Date.parse(a.waitingSince ?? '') - Date.parse(b.waitingSince ?? '') ||
-      compareIds(a.slotStart, b.slotStart) ||
-      compareIds(a.id, b.id),
-    );
+    .map((appointment) => ({ appointment, waitingSince: Date.parse(appointment.waitingSince ?? '') }))
+    .sort(
+      (a, b) =>
+        a.waitingSince - b.waitingSince ||
+        compareIds(a.appointment.slotStart, b.appointment.slotStart) ||
+        compareIds(a.appointment.id, b.appointment.id),
+    )
+    .map(({ appointment }) => appointment);
 }
 
 /** Appointments called to, or being served at, this desk. */

@@ -53,9 +53,11 @@ export function ClerkDesk({ db, actor, date, clock = systemClock, keyClock, stor
   const { t } = useI18n();
   // The day's rows follow each write row by row (a live query would read the whole day again).
   const rows = useShownDayRows(db, date);
+  // The rows of this desk, picked out once: the visit and the client screen look at these few, not at the whole day.
+  const deskRows = useMemo(() => rows?.filter((row) => row.deskId === actor.deskId), [rows, actor.deskId]);
   const desk = useLiveQuery(() => db.desks.get(actor.deskId), [db, actor.deskId]);
   // The client-facing screen follows this desk (welcome on a call, the card during DOC, the rating at the end).
-  const clientScreen = useClientScreen({ db, actor, date, rows });
+  const clientScreen = useClientScreen({ db, actor, date, rows: deskRows });
   const now = useNow(clock);
   const { perform, feedback, say } = useDeskActions(db, actor, date, clock);
   const [services, setServices] = useState<ServiceCode[]>(() => readServedServices(storage, actor.deskId));
@@ -73,8 +75,8 @@ export function ClerkDesk({ db, actor, date, clock = systemClock, keyClock, stor
 
   // The persons at this desk in agenda order: the booked family first, anyone added at the desk after.
   const visitIds = useMemo(
-    () => inAgendaOrder((rows ?? []).filter((row) => row.deskId === actor.deskId && (row.status === 'called' || row.status === 'in-service'))).map((row) => row.id),
-    [rows, actor.deskId],
+    () => inAgendaOrder((deskRows ?? []).filter((row) => row.status === 'called' || row.status === 'in-service')).map((row) => row.id),
+    [deskRows],
   );
   const visitKey = [...visitIds].sort().join(',');
   const showVisit = visitIds.length > 0 && leftVisit !== visitKey;

@@ -18,7 +18,7 @@ export interface ClientScreenOptions {
   readonly date: string;
   readonly openChannel?: () => ClientChannel;
   /**
-   * The day's appointment rows: when given, the screen follows the desk (client-view-of-desk.ts).
+   * The day's appointment rows, or only this desk's: when given, the screen follows the desk (client-view-of-desk.ts).
    * After a rating the thanks stay until the next client is called.
    */
   readonly rows?: readonly DeskRow[];
