@@ -1,6 +1,7 @@
 /**
  * Writes a decided batch: every event with its outcome in one multi-row insert, server sequence
- * numbers drawn in one go, conflicts recorded for review. Called under the location's change lock.
+ * numbers drawn in one go, conflicts recorded for review in another. Called under the location's
+ * change lock.
  */
 import type { DomainError } from '../../../shared/domain/messages';
 import type { BalieEvent } from '../../../shared/sync/events';
@@ -55,15 +56,19 @@ export async function storeDecisions(
                                                 appointment_id text, day date, occurred_at timestamptz, body jsonb)`,
     [device.id, device.locationId, offset, JSON.stringify(rows)],
   );
-  for (const decision of decisions) {
-    if (decision.outcome !== 'conflict' || !decision.event) continue;
-    await tx.query('INSERT INTO conflicts (event_id, location_id, day, appointment_id, error) VALUES ($1, $2, $3, $4, $5)', [
-      decision.event.id,
-      device.locationId,
-      decision.day,
-      decision.event.appointmentId ?? null,
-      JSON.stringify(decision.reason as DomainError),
-    ]);
+  // One statement for all of them: a desk that was offline long can push a batch of conflicts.
+  const conflicts = decisions.flatMap((decision) =>
+    decision.outcome === 'conflict' && decision.event
+      ? [{ event_id: decision.event.id, day: decision.day, appointment_id: decision.event.appointmentId ?? null, error: decision.reason as DomainError }]
+      : [],
+  );
+  if (conflicts.length > 0) {
+    await tx.query(
+      `INSERT INTO conflicts (event_id, location_id, day, appointment_id, error)
+       SELECT c.event_id, $1, c.day, c.appointment_id, c.error
+         FROM jsonb_to_recordset($2::jsonb) AS c(event_id text, day date, appointment_id text, error jsonb)`,
+      [device.locationId, JSON.stringify(conflicts)],
+    );
   }
   return serverSeqs;
 }

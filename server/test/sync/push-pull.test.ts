@@ -113,6 +113,27 @@ describe.each(databaseKindsUnderTest())('push and pull on %s', (kind) => {
     expect(day.appointments[person!.id]).toMatchObject({ status: 'called', deskId: deskOne.deskId });
   });
 
+  it('a desk offline while another desk called its two clients pushes both lost calls in one batch: each is a recorded conflict in the feed', async () => {
+    const [deskOne, deskTwo] = [await newDesk(), await newDesk()];
+    const people = (await expectedAppointments()).slice(0, 2);
+    await deskOne.push(deskOne.act((state, context) => checkIn(state, { appointmentIds: people.map((p) => p.id), method: 'scan' }, context)));
+    deskTwo.state = await rebuildDayState(server.db, 'MAA', today);
+    const start = (await deskTwo.pull('0', 1000)).nextCursor;
+    const callsOne = [...deskOne.act(openDesk), ...people.flatMap((p) => deskOne.act((s, c) => callAppointment(s, { appointmentId: p.id }, c)))];
+    const callsTwo = [...deskTwo.act(openDesk), ...people.flatMap((p) => deskTwo.act((s, c) => callAppointment(s, { appointmentId: p.id }, c)))];
+    await deskOne.push(callsOne);
+    const lost = await deskTwo.push(callsTwo);
+    expect(lost.body.results.map((r) => r.status)).toEqual(['accepted', 'conflict', 'conflict']);
+    const recorded = await server.db.query<{ event_id: string; appointment_id: string; day: string; code: string }>(
+      "SELECT event_id, appointment_id, to_char(day, 'YYYY-MM-DD') AS day, error->>'code' AS code FROM conflicts WHERE event_id = ANY($1) ORDER BY appointment_id",
+      [callsTwo.map((event) => event.id)],
+    );
+    const lostCalls = callsTwo.slice(1).sort((a, b) => (a.appointmentId! < b.appointmentId! ? -1 : 1));
+    expect(recorded).toEqual(lostCalls.map((event) => ({ event_id: event.id, appointment_id: event.appointmentId, day: today, code: expect.any(String) })));
+    const feed = await deskTwo.pull(start, 1000);
+    expect(feed.changes.filter((change) => change.entity === 'conflict').map((change) => change.id).sort()).toEqual(lostCalls.map((event) => event.id).sort());
+  });
+
   it('pull pages through every change in order, and the union of pages is the feed', async () => {
     const desk = await newDesk();
     const all: string[] = [];
