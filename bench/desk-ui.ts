@@ -20,7 +20,7 @@ import type { Page } from 'playwright-core';
 import { buildHarness } from '../e2e/harness/build-harness';
 import { bigDayCsv, importDay } from '../e2e/support/big-day';
 import { snapshotOf } from '../e2e/support/harness-client';
-import { cutOff, restartDeskPc, signedInDeskPc, startSyncRig, today, untilStatus } from '../e2e/support/sync-rig';
+import { cutOff, signedInDeskPc, startSyncRig, today, untilStatus } from '../e2e/support/sync-rig';
 
 /** The day's size: 5,000 by default; BALIE_BENCH_APPOINTMENTS=300 is a busy real counter's day. */
 const APPOINTMENTS = Number(process.env.BALIE_BENCH_APPOINTMENTS ?? 5_000);
@@ -29,8 +29,6 @@ const PACED_ACTIONS = 40;
 const SEARCHES = ['P0012', 'Proefpersoon 43', 'P00480'];
 const COLD_STARTS = 7;
 const FLOOR_TRANSACTIONS = 300;
-/** Chromium switches that draw a frame as soon as it is ready, not on the display's 60 Hz refresh. */
-const UNTHROTTLED_FRAMES = ['--disable-frame-rate-limit', '--disable-gpu-vsync'];
 /** Where to write a CPU profile of the page during the paced actions (Chrome DevTools format), if anywhere. */
 const PROFILE_FILE = process.env.BALIE_BENCH_PROFILE;
 
@@ -186,22 +184,13 @@ async function main(): Promise<void> {
     const cold = await coldStartTimes(pc.page);
     const search = await searchTimes(pc.page);
     // A smaller day has fewer people to check in: each run of actions takes its own share.
-    const count = Math.min(ACTIONS, Math.floor((expected.length - 2 * PACED_ACTIONS - 1) / 2));
+    const count = Math.min(ACTIONS, Math.floor((expected.length - PACED_ACTIONS) / 2));
     const actions = await actionTimes(pc.page, expected.slice(0, count).map((row) => row.id));
     // The same action with the server out of reach: no push or pull transaction takes turns with it.
     await cutOff(pc.browser, rig.api.url);
     const offline = await actionTimes(pc.page, expected.slice(count, 2 * count).map((row) => row.id));
     const pacedIds = expected.slice(2 * count, 2 * count + PACED_ACTIONS).map((row) => row.id);
     const paced = await profiled(pc.page, PROFILE_FILE, () => actionTimes(pc.page, pacedIds, 1_000));
-    // The same actions with Chromium drawing each frame as soon as it is ready instead of on the
-    // display's next refresh: the work an action costs, without the wait for the refresh (0-16.7 ms
-    // at 60 Hz, which no code can shorten).
-    const unthrottled = await restartDeskPc(rig, pc, (browser) => cutOff(browser, rig.api.url), UNTHROTTLED_FRAMES);
-    await unthrottled.page.getByTestId('agenda-row').first().waitFor({ timeout: 60_000 });
-    const rest = expected.slice(2 * count + PACED_ACTIONS).map((row) => row.id);
-    // The first action after a start reads the whole day once (day-cache.ts): not counted.
-    await actionTimes(unthrottled.page, rest.slice(0, 1));
-    const freeFrames = await actionTimes(unthrottled.page, rest.slice(1, 1 + PACED_ACTIONS), 250);
     const ratio = quantile(actions.painted, 0.95) / quantile(floor, 0.95);
     console.info(`bare IndexedDB readwrite transaction (the floor): ${figures(floor)}`);
     console.info(`cold start to agenda painted: ${figures(cold)} (aim: ≤ 400 ms)`);
@@ -211,8 +200,7 @@ async function main(): Promise<void> {
     console.info(`offline, action committed: ${figures(offline.committed)}`);
     console.info(`offline, one action a second, committed: ${figures(paced.committed)}; painted: ${figures(paced.painted)}`);
     console.info(`offline, action committed and painted: ${figures(offline.painted)} (${(quantile(offline.painted, 0.95) / quantile(floor, 0.95)).toFixed(1)}x the floor's p95)`);
-    console.info(`offline, frames drawn as soon as ready (no 60 Hz refresh), committed: ${figures(freeFrames.committed)}; painted: ${figures(freeFrames.painted)} (aim: p95 ≤ 16 ms)`);
-    await unthrottled.browser.close();
+    await pc.browser.close();
   } finally {
     await rig.close();
   }

@@ -18,11 +18,10 @@ const LAUNCH_OPTIONS = {
 
 /**
  * Debian's Chromium with a profile folder of its own: reopening the same folder is a desk PC
- * that was closed and started again (its IndexedDB is still there). `extraArgs` are further
- * Chromium switches (a benchmark's).
+ * that was closed and started again (its IndexedDB is still there).
  */
-export function launchDeskBrowser(profileDir: string, extraArgs: readonly string[] = []): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(profileDir, { ...LAUNCH_OPTIONS, args: [...LAUNCH_OPTIONS.args, ...extraArgs], viewport: { width: 1280, height: 800 } });
+export function launchDeskBrowser(profileDir: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profileDir, { ...LAUNCH_OPTIONS, viewport: { width: 1280, height: 800 } });
 }
 
 /**

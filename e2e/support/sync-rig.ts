@@ -150,15 +150,10 @@ export async function openDeskPc(rig: SyncRig, name: string, beforeLoad?: (brows
   return { browser, page, profileDir };
 }
 
-/** Closes the browser and starts it again with the same profile (and `browserArgs`, if any): the PC was restarted. */
-export async function restartDeskPc(
-  rig: SyncRig,
-  pc: DeskPc,
-  beforeLoad?: (browser: BrowserContext) => Promise<void>,
-  browserArgs: readonly string[] = [],
-): Promise<DeskPc> {
+/** Closes the browser and starts it again with the same profile: the PC was restarted. */
+export async function restartDeskPc(rig: SyncRig, pc: DeskPc, beforeLoad?: (browser: BrowserContext) => Promise<void>): Promise<DeskPc> {
   await pc.browser.close();
-  const browser = await launchDeskBrowser(pc.profileDir, browserArgs);
+  const browser = await launchDeskBrowser(pc.profileDir);
   await beforeLoad?.(browser);
   const page = browser.pages()[0] ?? (await browser.newPage());
   // No ?server=: the desk remembers its server.

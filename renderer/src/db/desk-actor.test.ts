@@ -3,7 +3,8 @@ import { DEFAULT_CHECKLISTS } from '../../../shared/checklists/default-checklist
 import { checkIn } from '../../../shared/domain/commands-queue';
 import { dropDatabase, expectedAppointments, freshDatabase, serverUrl, today } from '../../test/desk-fixtures';
 import { loadDay } from '../features/agenda/load-day';
-import { act, deskChecklists, type DeskActor } from './desk-actor';
+import { act, type DeskActor } from './desk-actor';
+import { deskChecklists } from './desk-checklists';
 import type { DeskDatabase } from './desk-db';
 
 const actor: DeskActor = { deviceId: 'local-device', deskId: 'MAA-D1', clerkId: 'clerk-1', locationId: 'MAA' };

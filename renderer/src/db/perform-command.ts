@@ -21,6 +21,7 @@ import { formatUuidV7 } from '../../../shared/domain/uuid-v7';
 import type { BalieEvent } from '../../../shared/sync/events';
 import { projectionTables, writeLocalDay } from './day-projection';
 import { readProjectionStamp, rememberDay, shownDay, type RememberedDay } from './day-cache';
+import { deskChecklists } from './desk-checklists';
 import type { DeskDatabase, OutboxEntry } from './desk-db';
 import { readMeta, writeMeta } from './desk-meta';
 import { guardStorage } from './storage-guard';
@@ -38,6 +39,7 @@ export interface DeskCommandContext {
   readonly clerkId: string;
   readonly locationId: string;
   readonly newId?: () => string;
+  /** The definitions to check against; without them, the ones this desk knows (read in the action's transaction). */
   readonly checklists?: readonly ChecklistDefinition[];
 }
 
@@ -54,11 +56,12 @@ export async function performCommand(db: DeskDatabase, command: DeskCommand, con
 
 async function storeCommand(db: DeskDatabase, command: DeskCommand, context: DeskCommandContext): Promise<PerformResult> {
   let dayAfter: RememberedDay | null = null;
-  const performed = await db.transaction('rw', projectionTables(db), async (): Promise<PerformResult> => {
-    const { date, newId = newEventId, ...who } = context;
-    const [nextDeviceSeq = 1, stamp] = await Promise.all([readMeta(db.meta, 'nextDeviceSeq'), readProjectionStamp(db)]);
+  // One transaction for everything the action reads and writes: no other transaction's callbacks in between.
+  const performed = await db.transaction('rw', [...projectionTables(db), db.checklists], async (): Promise<PerformResult> => {
+    const { date, newId = newEventId, checklists: given, ...who } = context;
+    const [nextDeviceSeq = 1, stamp, checklists] = await Promise.all([readMeta(db.meta, 'nextDeviceSeq'), readProjectionStamp(db), given ?? deskChecklists(db)]);
     const before = await shownDay(db, date, stamp);
-    const result = command(before, { ...who, newId, nextDeviceSeq });
+    const result = command(before, { ...who, newId, nextDeviceSeq, checklists });
     if (!result.ok) {
       dayAfter = { date, stamp, state: before };
       return result;

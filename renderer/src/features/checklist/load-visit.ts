@@ -5,7 +5,7 @@
  */
 import type { ChecklistDefinition } from '../../../../shared/checklists/definition-schema';
 import type { ServiceCode } from '../../../../shared/domain/codes';
-import { deskChecklists } from '../../db/desk-actor';
+import { deskChecklists } from '../../db/desk-checklists';
 import type { DeskDatabase, LocalAppointment, LocalPerson } from '../../db/desk-db';
 import type { SendOnChoice } from './visit-summary';
 
