@@ -154,9 +154,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
   async function runLoop(signal: AbortSignal, ownController: AbortController): Promise<void> {
     const backoff = createBackoff({ ...options.backoff, random: options.random });
-    const pending = liveQuery(() => db.outbox.where('state').equals('pending').count()).subscribe({
-      next: (count) => {
-        if (count > 0) wake(false);
+    // Whether anything waits, not how much: counting a long offline outbox after every action costs more.
+    const pending = liveQuery(() => db.outbox.where('state').equals('pending').limit(1).primaryKeys()).subscribe({
+      next: (keys) => {
+        if (keys.length > 0) wake(false);
       },
     });
     const onOnline = () => wake(true);
