@@ -194,15 +194,11 @@ async function actionShapedFloorTimes(page: Page, sampleRow: Record<string, unkn
         request.onsuccess = () => done(request.result);
         request.onerror = () => fail(request.error);
       });
-      const finished = (transaction: IDBTransaction) =>
-        new Promise<void>((done, fail) => {
-          transaction.oncomplete = () => done();
-          transaction.onerror = () => fail(transaction.error);
-        });
+      // No named functions in here: tsx would wrap them in a helper the page does not have.
       const fill = db.transaction(['appointments', 'meta'], 'readwrite');
       for (let index = 0; index < size; index++) fill.objectStore('appointments').put({ ...row, id: `row-${index}`, base: { ...row, id: `row-${index}` } });
       fill.objectStore('meta').put({ key: 'nextDeviceSeq', value: 1 });
-      await finished(fill);
+      await new Promise((done) => (fill.oncomplete = done));
       const times: number[] = [];
       for (let index = 0; index < count; index++) {
         const started = performance.now();
@@ -223,7 +219,10 @@ async function actionShapedFloorTimes(page: Page, sampleRow: Record<string, unkn
             meta.put({ key: 'projectionStamp', value: `${index}` });
           };
         }
-        await finished(transaction);
+        await new Promise((done, fail) => {
+          transaction.oncomplete = done;
+          transaction.onerror = () => fail(transaction.error);
+        });
         times.push(performance.now() - started);
       }
       db.close();

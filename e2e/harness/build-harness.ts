@@ -32,7 +32,7 @@ async function buildPage(minify: boolean): Promise<void> {
     configFile: false,
     logLevel: 'warn',
     plugins: [react()],
-    build: { outDir: HARNESS_BUILD_DIR, emptyOutDir: true, minify, cssMinify: minify, reportCompressedSize: false },
+    build: { outDir: HARNESS_BUILD_DIR, emptyOutDir: true, minify, cssMinify: minify, reportCompressedSize: false, chunkSizeWarningLimit: 4096 },
   });
 }
 
