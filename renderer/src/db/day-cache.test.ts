@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDesk } from '../../../shared/domain/commands-desk';
 import { checkInOn, dropDatabase, expectedAppointments, freshDatabase, localContext, serverUrl, today } from '../../test/desk-fixtures';
 import { loadDay } from '../features/agenda/load-day';
+import { readProjectionStamp, shownDay } from './day-cache';
 import { projectionTables, readLocalDay } from './day-projection';
 import { openDeskDatabase, type DeskDatabase } from './desk-db';
 import { performCommand } from './perform-command';
@@ -22,6 +23,21 @@ describe('the day an action acts on, kept in memory between actions', () => {
     await db.transaction('rw', projectionTables(db), () => db.appointments.update(anna!.id, { status: 'cancelled' }));
     expect(await checkInOn(db, anna!.id)).toMatchObject({ ok: false });
     expect((await db.outbox.toArray()).map((entry) => entry.event.type)).toEqual(['deskOpened']);
+  });
+
+  it("takes in a pull that wrote whole rows: the next action sees the server's change without reading the day again", async () => {
+    const [anna, bram] = await expectedAppointments(db, 3);
+    const before = await shownDay(db, today, await readProjectionStamp(db));
+    const row = (await db.appointments.get(anna!.id))!;
+    // What a pull does with the server's answer: the whole row put again, in a transaction of its own.
+    await db.transaction('rw', projectionTables(db), () => db.appointments.put({ ...row, status: 'cancelled', base: { ...row.base!, status: 'cancelled' } }));
+    const after = await shownDay(db, today, await readProjectionStamp(db));
+    expect(after.appointments[anna!.id]?.status).toBe('cancelled');
+    // The other rows are the very objects the last action left: the day was not read again.
+    expect(after.appointments[bram!.id]).toBe(before.appointments[bram!.id]);
+    expect(after.appointments).toEqual((await readLocalDay(db, today)).appointments);
+    expect(await checkInOn(db, anna!.id)).toMatchObject({ ok: false });
+    expect(await checkInOn(db, bram!.id)).toMatchObject({ ok: true });
   });
 
   it("is not used once another window acted on the day: the second window's check-in is seen", async () => {

@@ -7,10 +7,13 @@
  * the stamp and the next action reads the day afresh. Commands never change the state they are
  * given (shared/domain is pure), so the copy can be handed to them as it is.
  */
+import type { AppointmentState } from '../../../shared/domain/appointment-state';
+import { withAppointmentsReplaced } from '../../../shared/domain/appointment-trail';
 import type { DayState } from '../../../shared/domain/day-state';
-import { readLocalDay } from './day-projection';
-import type { DeskDatabase } from './desk-db';
+import { appointmentOf, readLocalDay } from './day-projection';
+import type { DeskDatabase, LocalAppointment } from './desk-db';
 import { readMeta } from './desk-meta';
+import { onCommittedAppointments, type CommittedAppointments } from './projection-stamp';
 
 /** A day as it was shown when the stored stamp was `stamp`. */
 export interface RememberedDay {
@@ -38,6 +41,46 @@ export async function shownDay(db: DeskDatabase, date: string, stamp: string | u
  * committed: a day from an aborted transaction was never shown.
  */
 export function rememberDay(db: DeskDatabase, day: RememberedDay): void {
+  followCommits(db);
   // A fresh read knows no event ids or conflicts either: the next command sees the same day.
   rememberedDays.set(db, { ...day, state: { ...day.state, seenEvents: {}, conflicts: [] } });
+}
+
+const followed = new WeakSet<DeskDatabase>();
+
+/**
+ * Takes in what this window's committed transactions wrote: after a pull that stored the answer to
+ * a check-in (one row), the next action need not read the whole day again (400 ms on a day of 5,000
+ * appointments). Another window's writes are not reported; their new stamp makes the next action
+ * read the day, as before.
+ */
+function followCommits(db: DeskDatabase): void {
+  if (followed.has(db)) return;
+  followed.add(db);
+  onCommittedAppointments(db, (change) => {
+    const remembered = rememberedDays.get(db);
+    if (!remembered) return;
+    const next = dayAfterCommit(remembered, change);
+    if (next) rememberedDays.set(db, next);
+    else rememberedDays.delete(db);
+  });
+}
+
+/** The remembered day with a commit's rows in it; null when the commit cannot be followed row by row. */
+function dayAfterCommit(day: RememberedDay, change: CommittedAppointments): RememberedDay | null {
+  if (change.untracked || change.othersWritten) return null;
+  const { state } = day;
+  if (change.deletedIds.some((id) => state.appointments[id] !== undefined)) return null;
+  const changed: AppointmentState[] = [];
+  for (const row of change.rows as LocalAppointment[]) {
+    if (row.date !== day.date) {
+      // An appointment moved to another day leaves this one: rare, so read the day again.
+      if (state.appointments[row.id] !== undefined) return null;
+      continue;
+    }
+    // A new appointment of a person this day does not hold yet: the person is not in the commit.
+    if (state.persons[row.personId] === undefined) return null;
+    changed.push(appointmentOf(row));
+  }
+  return { date: day.date, stamp: change.stamp, state: { ...state, appointments: withAppointmentsReplaced(state.appointments, changed) } };
 }

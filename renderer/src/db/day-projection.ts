@@ -11,6 +11,7 @@ import type { ChecklistDefinition } from '../../../shared/checklists/definition-
 import { appointmentIdsChangedSince } from '../../../shared/domain/appointment-trail';
 import { reduceEvents } from '../../../shared/domain/day-reducer';
 import type { DeskDatabase, LocalAppointment, LocalDesk, LocalPerson } from './desk-db';
+import { sameValue } from './same-value';
 
 /** The tables a projection write touches: take them all in the transaction. */
 export const projectionTables = (db: DeskDatabase) => [db.appointments, db.persons, db.desks, db.outbox, db.meta];
@@ -20,7 +21,8 @@ function strip<Row extends { base: unknown }>(row: Row): Omit<Row, 'base'> {
   return rest;
 }
 
-function appointmentOf(row: LocalAppointment): AppointmentState {
+/** The shared state of a stored row (without the person's details and the server's copy). */
+export function appointmentOf(row: LocalAppointment): AppointmentState {
   const { personName: _name, dateOfBirth: _born, nationalityCategory: _nationality, vNumber: _vNumber, ...appointment } = strip(row);
   return appointment;
 }
@@ -68,6 +70,17 @@ function changedRows<Row>(
   });
 }
 
+/** An appointment as stored for the screen: with its person's name and details beside it (the agenda searches them). */
+function shownAppointmentRow(appointment: AppointmentState, person: Person | undefined): Omit<LocalAppointment, 'base'> {
+  return {
+    ...appointment,
+    personName: person?.name ?? '?',
+    dateOfBirth: person?.dateOfBirth ?? '',
+    nationalityCategory: person?.nationalityCategory ?? 'other',
+    vNumber: person?.vNumber ?? null,
+  } as Omit<LocalAppointment, 'base'>;
+}
+
 /** Puts the appointments, persons and desks of `state` as the shown rows, keeping each row's base. */
 export async function writeLocalDay(db: DeskDatabase, state: DayState, previous?: DayState): Promise<void> {
   const changedAppointments = changedRows(state.appointments, previous?.appointments, appointmentIdsChangedSince);
@@ -78,17 +91,9 @@ export async function writeLocalDay(db: DeskDatabase, state: DayState, previous?
     db.persons.bulkGet(changedPersons.map((row) => row.id)),
     db.desks.bulkGet(changedDesks.map((row) => row.id)),
   ]);
-  const appointmentRows = changedAppointments.map((appointment, index): LocalAppointment => {
-    const person = state.persons[appointment.personId];
-    return {
-      ...appointment,
-      personName: person?.name ?? '?',
-      dateOfBirth: person?.dateOfBirth ?? '',
-      nationalityCategory: person?.nationalityCategory ?? 'other',
-      vNumber: person?.vNumber ?? null,
-      base: appointmentBases[index]?.base ?? null,
-    } as LocalAppointment;
-  });
+  const appointmentRows = changedAppointments.map(
+    (appointment, index): LocalAppointment => ({ ...shownAppointmentRow(appointment, state.persons[appointment.personId]), base: appointmentBases[index]?.base ?? null }) as LocalAppointment,
+  );
   const personRows = changedPersons.map((person, index): LocalPerson => ({ ...person, base: personBases[index]?.base ?? null }));
   const deskRows = changedDesks.map((desk, index): LocalDesk => ({ ...desk, base: deskBases[index]?.base ?? null }));
   // Empty writes are skipped: each is a request, and an action on a big day changes a row or two.
@@ -114,8 +119,27 @@ export async function rebuildDay(db: DeskDatabase, date: string, checklists?: re
   const pending = await db.outbox.where('date').equals(date).filter((entry) => entry.state === 'pending').sortBy('deviceSeq');
   const shown = reduceEvents(base, pending.map((entry) => entry.event), checklists ? { checklists } : {});
   const orphans = rows.appointments.filter((row) => !shown.appointments[row.id]).map((row) => row.id);
-  await db.appointments.bulkDelete(orphans);
-  await writeLocalDay(db, shown);
+  if (orphans.length > 0) await db.appointments.bulkDelete(orphans);
+  // Only the rows that differ from the stored ones are written: a pull that brought the answer to
+  // one check-in rewrites that row, not the whole day (and the screen follows one row, not 5,000).
+  const stored = dayStateOf(rows.appointments.map(appointmentOf), rows.persons.map(strip), rows.desks.map(strip));
+  await writeLocalDay(db, withStoredRowsKept(shown, stored, rows.appointments), stored);
+}
+
+/**
+ * `state` with every row that equals its stored row replaced by the stored object, so that
+ * writeLocalDay skips it. An appointment counts as equal only with its person's details beside it.
+ */
+function withStoredRowsKept(state: DayState, stored: DayState, storedAppointments: readonly LocalAppointment[]): DayState {
+  const storedRows = new Map(storedAppointments.map((row) => [row.id, strip(row)]));
+  const keep = <Row>(rows: Readonly<Record<string, Row>>, same: (id: string, row: Row) => boolean, before: Readonly<Record<string, Row>>): Record<string, Row> =>
+    Object.fromEntries(Object.entries(rows).map(([id, row]) => [id, same(id, row) ? before[id]! : row]));
+  return {
+    ...state,
+    appointments: keep(state.appointments, (id, row) => storedRows.has(id) && sameValue(storedRows.get(id), shownAppointmentRow(row, state.persons[row.personId])), stored.appointments),
+    persons: keep(state.persons, (id, row) => sameValue(stored.persons[id], row), stored.persons),
+    desks: keep(state.desks, (id, row) => sameValue(stored.desks[id], row), stored.desks),
+  };
 }
 
 /** The days of the events in the outbox (pending ones to replay, refused ones whose effect must go). */

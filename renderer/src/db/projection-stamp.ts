@@ -27,6 +27,8 @@ export interface CommittedAppointments {
   readonly deletedIds: readonly string[];
   /** A write that cannot be followed row by row (a range delete, a modify): read the day again. */
   readonly untracked: boolean;
+  /** The transaction wrote persons or desks too (not reported row by row). */
+  readonly othersWritten: boolean;
 }
 
 type CommitListener = (change: CommittedAppointments) => void;
@@ -36,6 +38,7 @@ interface TransactionWrites {
   rows: unknown[];
   deletedIds: string[];
   untracked: boolean;
+  othersWritten: boolean;
 }
 
 const commitListeners = new WeakMap<Dexie, Set<CommitListener>>();
@@ -76,7 +79,7 @@ export function projectionStampMiddleware(db: Dexie): Middleware<DBCore> {
 
       /** The first write of a transaction stores its stamp, and reports its writes once it commits. */
       function begin(trans: DBCoreTransaction): Promise<TransactionWrites> {
-        const writes: TransactionWrites = { stamp: newStamp(), rows: [], deletedIds: [], untracked: false };
+        const writes: TransactionWrites = { stamp: newStamp(), rows: [], deletedIds: [], untracked: false, othersWritten: false };
         writesOf.set(trans, writes);
         (trans as Partial<IDBTransaction>).addEventListener?.('complete', () => {
           if (writes.rows.length + writes.deletedIds.length === 0 && !writes.untracked) return;
@@ -103,10 +106,9 @@ export function projectionStampMiddleware(db: Dexie): Middleware<DBCore> {
               }
               const write = (writes: TransactionWrites) =>
                 table.mutate(request).then((response) => {
-                  if (name === 'appointments') {
-                    if (response.numFailures > 0) writes.untracked = true;
-                    else recordWrite(writes, request);
-                  }
+                  if (name !== 'appointments') writes.othersWritten = true;
+                  else if (response.numFailures > 0) writes.untracked = true;
+                  else recordWrite(writes, request);
                   return response;
                 });
               // Dexie's own promises all the way (no native promise in between): see begin().
