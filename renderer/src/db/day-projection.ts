@@ -70,14 +70,21 @@ function changedRows<Row>(
   });
 }
 
-/** An appointment as stored for the screen: with its person's name and details beside it (the agenda searches them). */
-function shownAppointmentRow(appointment: AppointmentState, person: Person | undefined): Omit<LocalAppointment, 'base'> {
+/**
+ * An appointment as stored for the screen: with its person's name and details beside it (the
+ * agenda searches them). Where the person is not known, the details a stored row had (`earlier`).
+ */
+export function shownAppointmentRow(
+  appointment: AppointmentState,
+  person: Person | undefined,
+  earlier?: Pick<LocalAppointment, 'personName' | 'dateOfBirth' | 'nationalityCategory' | 'vNumber'>,
+): Omit<LocalAppointment, 'base'> {
   return {
     ...appointment,
-    personName: person?.name ?? '?',
-    dateOfBirth: person?.dateOfBirth ?? '',
-    nationalityCategory: person?.nationalityCategory ?? 'other',
-    vNumber: person?.vNumber ?? null,
+    personName: person?.name ?? earlier?.personName ?? '?',
+    dateOfBirth: person?.dateOfBirth ?? earlier?.dateOfBirth ?? '',
+    nationalityCategory: person?.nationalityCategory ?? earlier?.nationalityCategory ?? 'other',
+    vNumber: person?.vNumber ?? earlier?.vNumber ?? null,
   } as Omit<LocalAppointment, 'base'>;
 }
 

@@ -8,7 +8,7 @@
  */
 import { parseChangeData, type ParsedChange } from '../../../../shared/sync/change-data';
 import { MAX_PULL_LIMIT } from '../../../../shared/sync/push-pull';
-import { datesInOutbox, projectionTables, rebuildDay } from '../../db/day-projection';
+import { datesInOutbox, projectionTables, rebuildDay, shownAppointmentRow } from '../../db/day-projection';
 import type { DeskDatabase, LocalAppointment, LocalPerson } from '../../db/desk-db';
 import { readMeta, writeMeta } from '../../db/desk-meta';
 import { pullPage, type SyncConnection, type SyncFailure } from './sync-api';
@@ -52,15 +52,7 @@ function storeAppointment(rows: PageRows, change: Extract<ParsedChange, { entity
   const previous = rows.appointments.get(change.id);
   if (previous) touchedDates.add(previous.date);
   touchedDates.add(data.date);
-  const person = rows.persons.get(data.personId);
-  const row: LocalAppointment = {
-    ...data,
-    personName: person?.name ?? previous?.personName ?? '?',
-    dateOfBirth: person?.dateOfBirth ?? previous?.dateOfBirth ?? '',
-    nationalityCategory: person?.nationalityCategory ?? previous?.nationalityCategory ?? 'other',
-    vNumber: person?.vNumber ?? previous?.vNumber ?? null,
-    base: data,
-  };
+  const row = { ...shownAppointmentRow(data, rows.persons.get(data.personId), previous), base: data } as LocalAppointment;
   rows.appointments.set(row.id, row);
   rows.written.set(row.id, row);
 }
