@@ -33,6 +33,15 @@ describe("the day's rows on the clerk's screen", () => {
     expect(view.result.current!.map((row) => row.id)).toEqual([...view.result.current!.map((row) => row.id)].sort());
   });
 
+  it('shows the day once storage answers again after a read of it failed', async () => {
+    db.close();
+    const { view } = shown();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(view.result.current).toBeUndefined();
+    await db.open();
+    await waitFor(async () => expect(view.result.current).toHaveLength(await db.appointments.where('date').equals(today).count()), { timeout: 3_000 });
+  });
+
   it("shows another window's check-in", async () => {
     const { statusOf } = shown();
     await waitFor(() => expect(statusOf(people[1]!.id)).toBe('expected'));

@@ -16,6 +16,9 @@ import { onCommittedAppointments, type CommittedAppointments } from './projectio
 
 type Rows = readonly LocalAppointment[];
 
+/** A read of the day that failed (a storage error, the database closing) is tried again this much later. */
+const READ_RETRY_MS = 1_000;
+
 class ShownDayRows {
   private rows: Map<string, LocalAppointment> | undefined;
   private snapshot: Rows | undefined;
@@ -32,6 +35,7 @@ class ShownDayRows {
   private recheck = false;
   private readonly listeners = new Set<() => void>();
   private stop: (() => void) | null = null;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly db: DeskDatabase,
@@ -65,6 +69,7 @@ class ShownDayRows {
   private end(): void {
     this.stop?.();
     this.stop = null;
+    clearTimeout(this.retryTimer);
     this.reading++;
     this.rows = undefined;
     this.snapshot = undefined;
@@ -77,9 +82,20 @@ class ShownDayRows {
     const generation = ++this.reading;
     this.queued = [];
     this.recheck = false;
-    const [stamp, rows] = await this.db.transaction('r', this.db.appointments, this.db.meta, () =>
-      Promise.all([readMeta(this.db.meta, 'projectionStamp'), this.db.appointments.where('date').equals(this.date).toArray()]),
-    );
+    clearTimeout(this.retryTimer);
+    let stamp: string | undefined;
+    let rows: LocalAppointment[];
+    try {
+      [stamp, rows] = await this.db.transaction('r', this.db.appointments, this.db.meta, () =>
+        Promise.all([readMeta(this.db.meta, 'projectionStamp'), this.db.appointments.where('date').equals(this.date).toArray()]),
+      );
+    } catch {
+      // Nobody awaits a read (it starts from events): the screen keeps what it shows and reads again.
+      if (generation !== this.reading) return;
+      this.queued = null;
+      this.retryTimer = setTimeout(() => void this.read(), READ_RETRY_MS);
+      return;
+    }
     if (generation !== this.reading) return;
     const queued = this.queued ?? [];
     this.queued = null;
@@ -124,7 +140,9 @@ class ShownDayRows {
       return;
     }
     if (!this.rows) return;
-    if ((await readMeta(this.db.meta, 'projectionStamp')) !== this.stamp && !this.queued) await this.read();
+    // A stamp that cannot be read counts as changed: the read that follows retries until it can.
+    const stored = await readMeta(this.db.meta, 'projectionStamp').catch(() => null);
+    if (stored !== this.stamp && !this.queued) await this.read();
   }
 
   private publish(): void {

@@ -55,6 +55,12 @@ describe('loading the day into the desk', () => {
     expect(await db.appointments.toArray()).toEqual(saved);
   });
 
+  it('reports a day it could not store instead of throwing, as when the window closes during a load', async () => {
+    db.close();
+    const result = await loadDay(db, serverUrl, today);
+    expect(result).toMatchObject({ ok: false, reason: 'not-stored', detail: expect.stringContaining('closed') });
+  });
+
   it('drops appointments the server no longer has for that day', async () => {
     await loadDay(db, serverUrl, today);
     const ghost = { ...(await db.appointments.toCollection().first())!, id: 'cancelled-elsewhere' };

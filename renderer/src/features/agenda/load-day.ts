@@ -1,9 +1,11 @@
 /**
  * Fetches the day's appointment book from the server and stores it in IndexedDB in one
  * transaction. The answer is parsed with the protocol's schema first: a malformed answer stores
- * nothing, and a failed fetch leaves the saved day as it was.
+ * nothing, and a failed fetch leaves the saved day as it was. A store that fails (a full disk, the
+ * database closing as the window goes) is reported like any other failure, never thrown: the
+ * loader runs on a timer and nobody would catch it.
  */
-import { dayResponseSchema } from '../../../../shared/sync/day';
+import { dayResponseSchema, type DayAppointment } from '../../../../shared/sync/day';
 import { projectionTables, rebuildDay } from '../../db/day-projection';
 import type { DeskDatabase } from '../../db/desk-db';
 import { readMeta } from '../../db/desk-meta';
@@ -11,7 +13,7 @@ import { baseFromDayAppointment, personFromDayAppointment } from '../../db/upgra
 
 export type DayLoadResult =
   | { ok: true; count: number; loadedAt: string }
-  | { ok: false; reason: 'offline' | 'server-error' | 'invalid-answer'; detail: string };
+  | { ok: false; reason: 'offline' | 'server-error' | 'invalid-answer' | 'not-stored'; detail: string };
 
 const LOAD_TIMEOUT_MS = 10_000;
 
@@ -41,7 +43,16 @@ export async function loadDay(
   }
   const { appointments } = parsed.data;
   const loadedAt = now().toISOString();
-  // The answer is the server's state (`base`); the shown rows are rebuilt with the unsent events.
+  try {
+    await storeDay(db, date, appointments, loadedAt);
+  } catch (error) {
+    return { ok: false, reason: 'not-stored', detail: error instanceof Error ? error.message : String(error) };
+  }
+  return { ok: true, count: appointments.length, loadedAt };
+}
+
+/** The answer is the server's state (`base`); the shown rows are rebuilt with the unsent events. */
+async function storeDay(db: DeskDatabase, date: string, appointments: DayAppointment[], loadedAt: string): Promise<void> {
   await db.transaction('rw', projectionTables(db), async () => {
     const pulled = (await readMeta(db.meta, 'pullCursor')) !== undefined;
     // Before the desk syncs, the answer is the whole day: a row it no longer lists was taken off
@@ -70,5 +81,4 @@ export async function loadDay(
     await rebuildDay(db, date);
     await db.meta.put({ key: dayLoadedAtKey(date), value: loadedAt });
   });
-  return { ok: true, count: appointments.length, loadedAt };
 }

@@ -14,6 +14,8 @@ export function SyncStatusLine({ state, savedAt }: { state: DayLoadState; savedA
     tone = 'ok';
   } else if (state.reason === 'invalid-answer') {
     text = t('syncInvalid');
+  } else if (state.reason === 'not-stored') {
+    text = t('syncNotStored', { detail: state.detail });
   } else if (state.reason === 'server-error') {
     text = t('syncServerError', { detail: state.detail });
   } else {

@@ -23,8 +23,10 @@ export function useDayLoader(db: DeskDatabase, bridge: DeskBridge, date: string,
       const result = await loadDay(db, serverUrl, date);
       if (!cancelled) setState(result);
     };
-    void load();
-    const timer = setInterval(() => void load(), RELOAD_INTERVAL_MS);
+    // loadDay reports its failures; only an unreadable configuration throws, and the shell says so.
+    const loadQuietly = () => void load().catch(() => undefined);
+    loadQuietly();
+    const timer = setInterval(loadQuietly, RELOAD_INTERVAL_MS);
     return () => {
       cancelled = true;
       clearInterval(timer);

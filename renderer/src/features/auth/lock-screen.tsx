@@ -67,7 +67,8 @@ export function DeskLockGate({ db, bridge, lockAtStart = false, children }: { db
   const state = useLiveQuery(async () => ({ session: (await readMeta(db.meta, 'session')) ?? null, lock: (await readMeta(db.meta, 'lock')) ?? null }), [db]);
   useIdleLock(db, Boolean(state?.session && !state.lock));
   useEffect(() => {
-    if (lockAtStart) void lockDesk(db);
+    // Where even that write fails, the idle lock tries again after its minutes.
+    if (lockAtStart) void lockDesk(db).catch(() => undefined);
   }, [db, lockAtStart]);
   if (!state) return null;
   const locked = Boolean(state.session && state.lock);

@@ -7,6 +7,9 @@ import { DEFAULT_IDLE_LOCK_MINUTES, lockDesk } from './desk-lock';
 /** What counts as the clerk being there: any key, click, touch, wheel or mouse movement. */
 const INPUT_EVENTS = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart'] as const;
 
+/** A lock that could not be stored (a storage error) is tried again this much later, not given up. */
+const LOCK_RETRY_MS = 5_000;
+
 /**
  * Locks the desk after the set minutes without input while `active` (a clerk is signed in and the
  * desk is not locked). Input only notes the time; one timer checks it, so a moving mouse costs
@@ -21,8 +24,11 @@ export function useIdleLock(db: DeskDatabase, active: boolean, target: Window = 
     let timer: ReturnType<typeof setTimeout>;
     const check = () => {
       const idle = Date.now() - lastInput;
-      if (idle >= idleMs) void lockDesk(db);
-      else timer = setTimeout(check, idleMs - idle);
+      if (idle >= idleMs) {
+        void lockDesk(db).catch(() => {
+          timer = setTimeout(check, LOCK_RETRY_MS);
+        });
+      } else timer = setTimeout(check, idleMs - idle);
     };
     const noteInput = () => {
       lastInput = Date.now();
