@@ -20,10 +20,11 @@ import type { Failure } from '../../../shared/domain/messages';
 import { formatUuidV7 } from '../../../shared/domain/uuid-v7';
 import type { BalieEvent } from '../../../shared/sync/events';
 import { projectionTables, writeLocalDay } from './day-projection';
-import { readProjectionStamp, rememberDay, shownDay, type RememberedDay } from './day-cache';
+import { readProjectionStamp, rememberDay, rememberDayAfterCommit, shownDay, type RememberedDay } from './day-cache';
 import { deskChecklists } from './desk-checklists';
 import type { DeskDatabase, OutboxEntry } from './desk-db';
 import { readMeta, writeMeta } from './desk-meta';
+import { stampWrittenIn } from './projection-stamp';
 import { guardStorage } from './storage-guard';
 
 /** A shared command (shared/domain/commands-*.ts) with its input already bound. */
@@ -57,7 +58,7 @@ export async function performCommand(db: DeskDatabase, command: DeskCommand, con
 async function storeCommand(db: DeskDatabase, command: DeskCommand, context: DeskCommandContext): Promise<PerformResult> {
   let dayAfter: RememberedDay | null = null;
   // One transaction for everything the action reads and writes: no other transaction's callbacks in between.
-  const performed = await db.transaction('rw', [...projectionTables(db), db.checklists], async (): Promise<PerformResult> => {
+  const performed = await db.transaction('rw', [...projectionTables(db), db.checklists], async (transaction): Promise<PerformResult> => {
     const { date, newId = newEventId, checklists: given, ...who } = context;
     const [nextDeviceSeq = 1, stamp, checklists] = await Promise.all([readMeta(db.meta, 'nextDeviceSeq'), readProjectionStamp(db), given ?? deskChecklists(db)]);
     const before = await shownDay(db, date, stamp);
@@ -67,9 +68,16 @@ async function storeCommand(db: DeskDatabase, command: DeskCommand, context: Des
       return result;
     }
     const entries: OutboxEntry[] = result.events.map((event) => ({ deviceSeq: event.deviceSeq, id: event.id, event, date, state: 'pending', reason: null }));
-    await Promise.all([db.outbox.bulkAdd(entries), writeMeta(db.meta, 'nextDeviceSeq', nextDeviceSeq + result.events.length)]);
-    await writeLocalDay(db, result.state, before);
-    dayAfter = { date, stamp: await readProjectionStamp(db), state: result.state };
+    // Issued together: IndexedDB runs them in order, and the action waits for one round trip, not two.
+    await Promise.all([
+      db.outbox.bulkAdd(entries),
+      writeMeta(db.meta, 'nextDeviceSeq', nextDeviceSeq + result.events.length),
+      writeLocalDay(db, result.state, before),
+    ]);
+    // The stamp this transaction stored (projection-stamp.ts); the stored one if it wrote no row of the day.
+    const stampAfter = stampWrittenIn(transaction.idbtrans) ?? stamp;
+    rememberDayAfterCommit(db, stampAfter);
+    dayAfter = { date, stamp: stampAfter, state: result.state };
     return { ok: true, events: result.events };
   });
   if (dayAfter) rememberDay(db, dayAfter);

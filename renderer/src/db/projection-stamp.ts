@@ -43,6 +43,17 @@ interface TransactionWrites {
 
 const commitListeners = new WeakMap<Dexie, Set<CommitListener>>();
 
+/** Each writing transaction's stamp and writes, by its IndexedDB transaction. */
+const writesOf = new WeakMap<DBCoreTransaction, TransactionWrites>();
+
+/**
+ * The stamp a transaction stored with its first write to the shown day (Dexie's `idbtrans`), or
+ * undefined before that write: an action learns its stamp without reading it back.
+ */
+export function stampWrittenIn(trans: IDBTransaction): string | undefined {
+  return writesOf.get(trans)?.stamp;
+}
+
 /** Calls `listener` after each transaction of this window that wrote appointments has committed. */
 export function onCommittedAppointments(db: Dexie, listener: CommitListener): () => void {
   const listeners = commitListeners.get(db) ?? new Set<CommitListener>();
@@ -75,21 +86,15 @@ export function projectionStampMiddleware(db: Dexie): Middleware<DBCore> {
     stack: 'dbcore',
     name: 'projection-stamp',
     create(down) {
-      const writesOf = new WeakMap<DBCoreTransaction, TransactionWrites>();
-
       /** The first write of a transaction stores its stamp, and reports its writes once it commits. */
-      function begin(trans: DBCoreTransaction): Promise<TransactionWrites> {
+      function begin(trans: DBCoreTransaction): TransactionWrites {
         const writes: TransactionWrites = { stamp: newStamp(), rows: [], deletedIds: [], untracked: false, othersWritten: false };
         writesOf.set(trans, writes);
         (trans as Partial<IDBTransaction>).addEventListener?.('complete', () => {
           if (writes.rows.length + writes.deletedIds.length === 0 && !writes.untracked) return;
           for (const listener of commitListeners.get(db) ?? []) listener(writes);
         });
-        // Chained with then(), not awaited: Dexie keeps the transaction open only along its own promises.
-        return down
-          .table('meta')
-          .mutate({ type: 'put', trans, values: [{ key: PROJECTION_STAMP_KEY, value: writes.stamp }] })
-          .then(() => writes);
+        return writes;
       }
 
       return {
@@ -104,15 +109,19 @@ export function projectionStampMiddleware(db: Dexie): Middleware<DBCore> {
               if (!known && !hasMetaInScope(request.trans)) {
                 return Promise.reject(new Error(`A write to ${name} needs meta in its transaction (projectionTables()): the projection stamp goes with it.`));
               }
-              const write = (writes: TransactionWrites) =>
-                table.mutate(request).then((response) => {
-                  if (name !== 'appointments') writes.othersWritten = true;
-                  else if (response.numFailures > 0) writes.untracked = true;
-                  else recordWrite(writes, request);
-                  return response;
-                });
-              // Dexie's own promises all the way (no native promise in between): see begin().
-              return known ? write(known) : begin(request.trans).then(write);
+              const writes = known ?? begin(request.trans);
+              // The stamp's put and the first write go out together (IndexedDB runs a transaction's
+              // requests in order): one round trip, not two, on every action. Chained with then(),
+              // not awaited: Dexie keeps the transaction open only along its own promises.
+              const stampStored = known ? null : down.table('meta').mutate({ type: 'put', trans: request.trans, values: [{ key: PROJECTION_STAMP_KEY, value: writes.stamp }] });
+              // Where the write fails first, its own error is the one reported (the transaction aborts either way).
+              stampStored?.catch(() => undefined);
+              return table.mutate(request).then((response) => {
+                if (name !== 'appointments') writes.othersWritten = true;
+                else if (response.numFailures > 0) writes.untracked = true;
+                else recordWrite(writes, request);
+                return stampStored ? stampStored.then(() => response) : response;
+              });
             },
           };
         },
