@@ -38,7 +38,9 @@ export async function startStaticDeskServer(port: number, apiOrigin: string, roo
     response.writeHead(200, {
       'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
       'content-security-policy': policy,
-      'cache-control': 'no-store',
+      // The build's assets have their content's hash in their name: kept, as the desktop app keeps
+      // them (and V8 their compiled code, app-protocol.ts); the page itself is asked for each time.
+      'cache-control': path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-store',
     });
     createReadStream(file).pipe(response);
   });

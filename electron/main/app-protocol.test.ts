@@ -125,11 +125,11 @@ describe('the balie://app protocol', () => {
     });
   });
 
-  it('registers balie as a standard, secure scheme with fetch and CORS, and serves it with one handler', () => {
+  it('registers balie as a standard, secure scheme with fetch, CORS and a code cache, and serves it with one handler', () => {
     const registered: unknown[] = [];
     registerAppScheme({ registerSchemesAsPrivileged: (schemes) => registered.push(...schemes) });
     expect(registered).toEqual([
-      { scheme: 'balie', privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
+      { scheme: 'balie', privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, codeCache: true } },
     ]);
     expect(appSchemePrivileges.privileges).not.toHaveProperty('bypassCSP');
 

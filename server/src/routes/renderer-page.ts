@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { deskContentSecurityPolicy } from '../../../shared/security/csp';
+import { KEPT_ASSET } from './desk-static';
 
 const policy = deskContentSecurityPolicy(null);
 
@@ -42,7 +43,8 @@ export async function serveRendererAssets(app: FastifyInstance, rendererDir: str
     // The desk's static files already decorate the reply; a second root must not again.
     decorateReply: false,
     setHeaders: (reply) => {
-      void reply.header('Content-Security-Policy', policy).header('X-Content-Type-Options', 'nosniff');
+      // Their names carry their content's hash (desk-static.ts).
+      void reply.header('Content-Security-Policy', policy).header('X-Content-Type-Options', 'nosniff').header('cache-control', KEPT_ASSET);
     },
   });
 }
