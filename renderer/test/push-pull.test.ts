@@ -69,6 +69,15 @@ describe('pushing the outbox and pulling the changes, against the real server', 
     expect(await db.appointments.get(next!.id)).toMatchObject({ status: 'arrived' });
   });
 
+  it('keeps a refused event that lies between two accepted ones, and only that one', async () => {
+    const [first, refused, last] = await expectedAppointments(db, SHARE);
+    await checkInOne(desk, first!.id);
+    await checkInOne(desk, refused!.id, 'no-such-clerk');
+    await checkInOne(desk, last!.id);
+    expect(await pushOutbox(db, await connectionOf(desk), { deviceId: desk.session.deviceId })).toMatchObject({ ok: true, sent: 3, rejected: 1 });
+    expect(await db.outbox.toArray()).toMatchObject([{ deviceSeq: 2, state: 'rejected', reason: { code: 'not-allowed' } }]);
+  });
+
   it('resends from the number the server expects when it reports a gap', async () => {
     const [first, second] = await expectedAppointments(db, SHARE);
     await checkInOne(desk, first!.id);

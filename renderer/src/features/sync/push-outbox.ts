@@ -65,6 +65,23 @@ async function renumberAfter(db: DeskDatabase, lastDeviceSeq: number): Promise<v
   await writeMeta(db.meta, 'nextDeviceSeq', lastDeviceSeq + 1 + movable.length);
 }
 
+/**
+ * Deletes these device numbers from the outbox, each run of consecutive numbers in one request:
+ * an acknowledged batch is mostly one run of 500, which one delete per number made 500 requests.
+ * A run holds only numbers given here (no other entry can lie inside it), so a rejected event
+ * between two runs stays.
+ */
+async function deleteSequences(db: DeskDatabase, deviceSeqs: readonly number[]): Promise<void> {
+  const sorted = [...deviceSeqs].sort((a, b) => a - b);
+  let runStart = 0;
+  for (let index = 1; index <= sorted.length; index++) {
+    if (index < sorted.length && sorted[index] === sorted[index - 1]! + 1) continue;
+    const [first, last] = [sorted[runStart]!, sorted[index - 1]!];
+    await db.outbox.where('deviceSeq').between(first, last, true, true).delete();
+    runStart = index;
+  }
+}
+
 /** Records the answers of one batch; returns the sequence to resend from after a gap, if any. */
 async function recordResults(db: DeskDatabase, batch: OutboxEntry[], results: PushResult[], receivedAt: string, lastDeviceSeq: number) {
   let sequenceUsed = false;
@@ -97,7 +114,7 @@ async function recordResults(db: DeskDatabase, batch: OutboxEntry[], results: Pu
     // word: a resent event's answer must not turn it back into an open one.
     const known = await db.conflicts.bulkGet(newConflicts.map((conflict) => conflict.eventId));
     await db.conflicts.bulkPut(newConflicts.filter((_, index) => !known[index]));
-    await db.outbox.bulkDelete(stored);
+    await deleteSequences(db, stored);
     // The server holds nothing from the gap on: events it refused there must go again.
     if (gapFrom !== null) await db.outbox.where('deviceSeq').aboveOrEqual(gapFrom).modify({ state: 'pending', reason: null });
     else if (sequenceUsed) await renumberAfter(db, lastDeviceSeq);
