@@ -23,8 +23,23 @@ const derivations = new WeakMap<Appointments, Derivation>();
 /** How far back a question follows the trail: an action makes a handful of steps, a rebuild many. */
 const STEPS_FOLLOWED = 64;
 
-/** A new record: `before` with `changed` put in by id. The record remembers how it was made. */
+/** Records private to one replay, changed in place: the record each was copied from, and the ids put in since. */
+const drafts = new WeakMap<Appointments, { readonly from: Appointments; readonly ids: Set<string> }>();
+
+/**
+ * A new record: `before` with `changed` put in by id. The record remembers how it was made. A
+ * replay's private draft (draftOf) is changed in place instead, and returned.
+ */
 export function withAppointmentsReplaced(before: Appointments, changed: readonly AppointmentState[]): Appointments {
+  const draft = drafts.get(before);
+  if (draft) {
+    const record = before as Record<string, AppointmentState>;
+    for (const appointment of changed) {
+      record[appointment.id] = appointment;
+      draft.ids.add(appointment.id);
+    }
+    return before;
+  }
   // A key-by-key copy: twice as fast as a spread of a record this big (1 ms against 2 ms for 5,000
   // appointments in V8), and every action and every replayed event makes one.
   const after: Record<string, AppointmentState> = {};
@@ -58,4 +73,30 @@ export function backAlongTrail(
 /** The ids that may differ between `before` and `after`, or null when the trail does not lead back to `before`. */
 export function appointmentIdsChangedSince(after: Appointments, before: Appointments): ReadonlySet<string> | null {
   return backAlongTrail(after, (record) => record === before)?.ids ?? null;
+}
+
+/**
+ * A private copy of `appointments` that withAppointmentsReplaced changes in place: a replay of 500
+ * events then copies the day's record once instead of once per event (which was most of a push's
+ * replay on the server, and of a rebuild's on a desk holding 5,000 appointments). Only the replay
+ * that made it may hold it, and only until sealedDraft: every other record stays immutable.
+ */
+export function draftOf(appointments: Appointments): Appointments {
+  const copy: Record<string, AppointmentState> = {};
+  for (const id in appointments) copy[id] = appointments[id]!;
+  drafts.set(copy, { from: appointments, ids: new Set() });
+  return copy;
+}
+
+/**
+ * Ends a draft: from here on it is an ordinary record, which remembers the record it was copied
+ * from and the ids put in since (the trail). A draft nothing was put in gives back that record.
+ */
+export function sealedDraft(draft: Appointments): Appointments {
+  const made = drafts.get(draft);
+  if (!made) return draft;
+  drafts.delete(draft);
+  if (made.ids.size === 0) return made.from;
+  derivations.set(draft, { from: new WeakRef(made.from), ids: [...made.ids] });
+  return draft;
 }

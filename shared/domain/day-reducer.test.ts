@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CHECKLISTS } from '../checklists/default-checklists';
 import type { BalieEvent } from '../sync/events';
+import { appointmentIdsChangedSince } from './appointment-trail';
 import { applyEvent, reduceEvents } from './day-reducer';
 import { callAppointment, checkIn, markNoShow } from './commands-queue';
 import { startService } from './commands-service';
@@ -27,6 +28,24 @@ describe('the reducer on the server: conflicts are kept, flagged and explained',
       ['desk-2', 'serviceStarted', 'other-desk'],
     ]);
     expect(server.conflicts[1]!.error.message.nl).toContain('andere balie');
+  });
+
+  it('replays without touching the day it was given, and the new day names the appointments it changed', () => {
+    const day = new Scenario();
+    const [noShow] = day.do('desk-1', '09:40:00', (state, context) => markNoShow(state, { appointmentId: 'a-jan-bio' }, context));
+    const [late] = day.do('desk-2', '09:45:00', (state, context) => checkIn(state, { appointmentIds: ['a-jan-bio'], method: 'scan' }, context));
+    const start = testDay();
+    // Frozen: a replay that changed its input in place would throw here (modules are strict).
+    Object.freeze(start.appointments);
+    const after = reduceEvents(start, [noShow!, late!]);
+    expect(start.appointments['a-jan-bio']!.status).toBe('expected');
+    expect(after.appointments['a-jan-bio']!.status).toBe('arrived');
+    expect(appointmentIdsChangedSince(after.appointments, start.appointments)).toEqual(new Set(['a-jan-bio']));
+    // The result is an ordinary record again: the next replay copies it too.
+    const [called] = day.do('desk-2', '09:50:00', (state, context) => callAppointment(state, { appointmentId: 'a-jan-bio' }, context));
+    Object.freeze(after.appointments);
+    expect(reduceEvents(after, [called!]).appointments['a-jan-bio']!.status).toBe('called');
+    expect(after.appointments['a-jan-bio']!.status).toBe('arrived');
   });
 
   it('a check-in after a no-show reopens the appointment: presence beats absence', () => {

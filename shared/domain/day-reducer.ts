@@ -22,6 +22,7 @@
  */
 import type { BalieEvent } from '../sync/events';
 import type { DayState, EventConflict, SeenEvent } from './day-state';
+import { draftOf, sealedDraft } from './appointment-trail';
 import { effectOf, type ReducerOptions } from './event-effects';
 import type { DomainError } from './messages';
 
@@ -82,7 +83,10 @@ export function reduceEvents(
 ): DayState {
   const seenEvents: Record<string, SeenEvent> = { ...state.seenEvents };
   let conflicts = [...state.conflicts];
-  let day = state;
+  // Unobserved, no state between two events is ever seen: the appointments are changed in a
+  // private draft (appointment-trail.ts), not copied whole per event. An observer gets real states.
+  const inPlace = !observe;
+  let day = inPlace ? { ...state, appointments: draftOf(state.appointments) } : state;
   let changed = false;
   for (const event of events) {
     if (seenEvents[event.id]) continue;
@@ -102,5 +106,6 @@ export function reduceEvents(
       observe?.(event, { kind: 'conflict', error: result.error }, before, day);
     }
   }
-  return changed ? { ...day, seenEvents, conflicts } : state;
+  if (!changed) return state;
+  return { ...day, appointments: inPlace ? sealedDraft(day.appointments) : day.appointments, seenEvents, conflicts };
 }

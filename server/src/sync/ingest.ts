@@ -124,11 +124,15 @@ async function applyToDays(
     const decisionOf = new Map(dayDecisions.map((decision) => [decision.address.id, decision]));
     const before = await days.load(tx, device.locationId, day, startSeq);
     const events = dayDecisions.map((decision) => decision.event as BalieEvent);
-    const after = reduceEvents(before, events, options, (event, outcome) => {
-      if (outcome.kind !== 'conflict') return;
-      Object.assign(decisionOf.get(event.id)!, { outcome: 'conflict', reason: outcome.error });
-      changes.push({ entity: 'conflict', id: event.id, data: { eventId: event.id, type: event.type, appointmentId: event.appointmentId ?? null, deskId: event.deskId, clerkId: event.clerkId, occurredAt: event.occurredAt, error: outcome.error } });
-    });
+    // Without an observer the reducer changes a private copy of the day in place (day-reducer.ts);
+    // the batch's conflicts are the ones it appended.
+    const after = reduceEvents(before, events, options);
+    for (const { eventId, type, appointmentId, deskId, clerkId, occurredAt, error } of after.conflicts.slice(before.conflicts.length)) {
+      const decision = decisionOf.get(eventId);
+      if (!decision) continue;
+      Object.assign(decision, { outcome: 'conflict', reason: error });
+      changes.push({ entity: 'conflict', id: eventId, data: { eventId, type, appointmentId, deskId, clerkId, occurredAt, error } });
+    }
     // The feed keeps only an entity's last state per batch (publishChanges), so one comparison of
     // the day before and after the batch finds them all: comparing the whole day after each event
     // cost more than the replay itself (310 appointments × 500 events per push).
