@@ -9,6 +9,7 @@
  *
  *   npx tsx bench/desk-sync.ts
  *   DATABASE_URL=$(.ci/start-postgres.sh) npx tsx bench/desk-sync.ts
+ *   BALIE_BENCH_PROFILE=/tmp/reconcile npx tsx bench/desk-sync.ts   # also a CPU profile of each reconcile (/tmp/reconcile-<engine>.cpuprofile)
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -18,6 +19,7 @@ import { buildHarness } from '../e2e/harness/build-harness';
 import { launchDeskBrowser } from '../e2e/support/chromium';
 import { ACTIONS_PER_SERVICE, bigDayCsv, importDay, serviceActions } from '../e2e/support/big-day';
 import { pendingEventsOf, performOn, reconcileOn, snapshotOf } from '../e2e/support/harness-client';
+import { profiled } from '../e2e/support/cpu-profile';
 import { REPOSITORY_ROOT } from '../e2e/support/paths';
 import { cutOff, signedInDeskPc, startSyncRig, stateHash, today, untilStatus } from '../e2e/support/sync-rig';
 import { freePort } from '../server/test/support/free-port';
@@ -49,7 +51,8 @@ async function balieOfflineDay(engine: DatabaseKind): Promise<BalieFigures> {
     if (made.eventIds.length !== EVENTS) throw new Error(`expected ${EVENTS} events, the desk made ${made.eventIds.length}`);
     const events = await pendingEventsOf(pc.page);
     await pc.browser.unroute(`${rig.api.url}/**`);
-    const reconcileMs = await reconcileOn(pc.page);
+    const profile = process.env.BALIE_BENCH_PROFILE;
+    const reconcileMs = await profiled(pc.page, profile && `${profile}-${engine}.cpuprofile`, () => reconcileOn(pc.page));
     // The figure counts only if the desk and the server agree afterwards.
     const desk = await snapshotOf(pc.page);
     const server = await rig.serverView();

@@ -17,10 +17,10 @@
  *   BALIE_BENCH_APPOINTMENTS=300 npx tsx bench/desk-ui.ts
  *   BALIE_BENCH_PROFILE=/tmp/actions.cpuprofile npx tsx bench/desk-ui.ts   # also a CPU profile of the paced actions
  */
-import { writeFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { buildHarness } from '../e2e/harness/build-harness';
 import { bigDayCsv, importDay } from '../e2e/support/big-day';
+import { profiled } from '../e2e/support/cpu-profile';
 import { snapshotOf } from '../e2e/support/harness-client';
 import { cutOff, signedInDeskPc, startSyncRig, today, untilStatus, type DeskPc } from '../e2e/support/sync-rig';
 
@@ -160,20 +160,6 @@ async function reloadTimes(page: Page): Promise<number[]> {
     times.push(await agendaPainted(page));
   }
   return times;
-}
-
-/** Runs `work` with the page's CPU profiler on and writes the profile to `file` (open it in DevTools). */
-async function profiled<T>(page: Page, file: string | undefined, work: () => Promise<T>): Promise<T> {
-  if (!file) return work();
-  const session = await page.context().newCDPSession(page);
-  await session.send('Profiler.enable');
-  await session.send('Profiler.setSamplingInterval', { interval: 200 });
-  await session.send('Profiler.start');
-  const result = await work();
-  const { profile } = await session.send('Profiler.stop');
-  await writeFile(file, JSON.stringify(profile));
-  console.info(`CPU profile of the paced actions: ${file}`);
-  return result;
 }
 
 /** A bare IndexedDB readwrite transaction with one small put, awaited until it completes. */
