@@ -283,7 +283,7 @@ async function main(): Promise<void> {
     console.info(`bare IndexedDB readwrite transaction (the floor): ${figures(floor)}`);
     console.info(`bare IndexedDB transaction doing a check-in's reads and writes (the action's floor): ${figures(actionFloor)}`);
     console.info(`cold start to agenda painted (the desk opened in a new window): ${figures(cold)} (aim: ≤ 400 ms)`);
-    console.info(`reload to agenda painted (the page of 5,000 rows taken down first): ${figures(reloads)}`);
+    console.info(`reload to agenda painted (the page before it taken down first): ${figures(reloads)}`);
     console.info(`keystroke to search results painted: ${figures(search)} (aim: ≤ 16 ms)`);
     console.info(`action committed (check-in, act() resolved): ${figures(actions.committed)} (${(quantile(actions.committed, 0.95) / quantile(actionFloor, 0.95)).toFixed(1)}x the action's floor's p95)`);
     console.info(`action committed and painted (check-in): ${figures(actions.painted)} (aim: p95 ≤ 16 ms and ≤ 2x the floor; here ${ratio.toFixed(1)}x the floor's p95)`);
