@@ -40,10 +40,7 @@ export function withAppointmentsReplaced(before: Appointments, changed: readonly
     }
     return before;
   }
-  // A key-by-key copy: twice as fast as a spread of a record this big (1 ms against 2 ms for 5,000
-  // appointments in V8), and every action and every replayed event makes one.
-  const after: Record<string, AppointmentState> = {};
-  for (const id in before) after[id] = before[id]!;
+  const after = copyOf(before);
   for (const appointment of changed) after[appointment.id] = appointment;
   derivations.set(after, { from: new WeakRef(before), ids: changed.map((appointment) => appointment.id) });
   return after;
@@ -82,8 +79,7 @@ export function appointmentIdsChangedSince(after: Appointments, before: Appointm
  * that made it may hold it, and only until sealedDraft: every other record stays immutable.
  */
 export function draftOf(appointments: Appointments): Appointments {
-  const copy: Record<string, AppointmentState> = {};
-  for (const id in appointments) copy[id] = appointments[id]!;
+  const copy = copyOf(appointments);
   drafts.set(copy, { from: appointments, ids: new Set() });
   return copy;
 }
@@ -99,4 +95,11 @@ export function sealedDraft(draft: Appointments): Appointments {
   if (made.ids.size === 0) return made.from;
   derivations.set(draft, { from: new WeakRef(made.from), ids: [...made.ids] });
   return draft;
+}
+
+/** Key by key: twice as fast as a spread of a record this big (1 ms against 2 ms for 5,000 appointments in V8), and every action makes one. */
+function copyOf(record: Appointments): Record<string, AppointmentState> {
+  const copy: Record<string, AppointmentState> = {};
+  for (const id in record) copy[id] = record[id]!;
+  return copy;
 }
