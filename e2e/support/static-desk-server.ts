@@ -6,6 +6,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { KEPT_ASSET } from '../../server/src/routes/desk-static';
 import { deskContentSecurityPolicy } from '../../shared/security/csp';
 import { DESK_BUILD_DIR } from './paths';
 
@@ -40,7 +41,7 @@ export async function startStaticDeskServer(port: number, apiOrigin: string, roo
       'content-security-policy': policy,
       // The build's assets have their content's hash in their name: kept, as the desktop app keeps
       // them (and V8 their compiled code, app-protocol.ts); the page itself is asked for each time.
-      'cache-control': path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-store',
+      'cache-control': path.startsWith('/assets/') ? KEPT_ASSET : 'no-store',
     });
     createReadStream(file).pipe(response);
   });

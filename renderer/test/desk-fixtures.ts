@@ -12,6 +12,7 @@ import { openDeskDatabase, type DeskDatabase, type LocalAppointment } from '../s
 import type { SessionSummary } from '../src/db/desk-meta';
 import { checkIn } from '../../shared/domain/commands-queue';
 import { performCommand, type DeskCommandContext, type PerformResult } from '../src/db/perform-command';
+import { loadDay } from '../src/features/agenda/load-day';
 import { registerThisDesk, sessionToken, signInOnDesk } from '../src/features/auth/desk-auth';
 
 export const serverUrl = inject('deskTestServerUrl');
@@ -29,6 +30,14 @@ export function checkInOn(db: DeskDatabase, appointmentId: string): Promise<Perf
 export async function freshDatabase(prefix: string): Promise<DeskDatabase> {
   const db = openDeskDatabase(`${prefix}-${crypto.randomUUID()}`);
   await db.open();
+  return db;
+}
+
+/** A fresh database with today's demo day loaded from the test server, as the signed-out agenda loads it. */
+export async function freshDatabaseWithTheDay(prefix: string): Promise<DeskDatabase> {
+  const db = await freshDatabase(prefix);
+  const loaded = await loadDay(db, serverUrl, today);
+  if (!loaded.ok) throw new Error(`the day did not load: ${loaded.reason} (${loaded.detail})`);
   return db;
 }
 

@@ -3,10 +3,9 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { amsterdamInstant } from '../../../shared/domain/calendar-date';
 import { checkIn } from '../../../shared/domain/commands-queue';
-import { dropDatabase, freshDatabase, serverUrl, today } from '../../test/desk-fixtures';
+import { dropDatabase, freshDatabaseWithTheDay, today } from '../../test/desk-fixtures';
 import { act, type DeskActor } from '../db/desk-actor';
 import type { DeskDatabase, LocalAppointment } from '../db/desk-db';
-import { loadDay } from '../features/agenda/load-day';
 import { I18nProvider } from '../i18n/i18n';
 import { ClerkDesk } from './clerk-desk';
 
@@ -22,8 +21,7 @@ describe("the clerk's desk, by keyboard and scanner", () => {
   let db: DeskDatabase;
   let bookings: LocalAppointment[][];
   beforeEach(async () => {
-    db = await freshDatabase('clerk-desk-test');
-    expect(await loadDay(db, serverUrl, today)).toMatchObject({ ok: true });
+    db = await freshDatabaseWithTheDay('clerk-desk-test');
     const rows = await db.appointments.where('date').equals(today).sortBy('slotStart');
     const byBooking = new Map<string, LocalAppointment[]>();
     for (const row of rows) byBooking.set(row.bookingId, [...(byBooking.get(row.bookingId) ?? []), row]);

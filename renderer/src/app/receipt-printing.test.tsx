@@ -3,10 +3,9 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { callAppointment, checkIn } from '../../../shared/domain/commands-queue';
 import type { DeskBridge, DeskConfig } from '../../../shared/ipc/desk-bridge';
-import { browserBridge, dropDatabase, freshDatabase, serverUrl, today } from '../../test/desk-fixtures';
+import { browserBridge, dropDatabase, freshDatabaseWithTheDay, today } from '../../test/desk-fixtures';
 import { act, type DeskActor } from '../db/desk-actor';
 import type { DeskDatabase } from '../db/desk-db';
-import { loadDay } from '../features/agenda/load-day';
 import { I18nProvider } from '../i18n/i18n';
 import { ClerkDesk } from './clerk-desk';
 import { printingOf, type PrintHandout } from './receipt-printing';
@@ -34,8 +33,7 @@ describe("the clerk's desk prints a DOC receipt", () => {
   const actor: DeskActor = { deviceId: 'receipt-desk-device', deskId: 'MAA-D3', clerkId: 'clerk-3', locationId: 'MAA' };
   let db: DeskDatabase;
   beforeEach(async () => {
-    db = await freshDatabase('receipt-printing-test');
-    expect(await loadDay(db, serverUrl, today)).toMatchObject({ ok: true });
+    db = await freshDatabaseWithTheDay('receipt-printing-test');
     localStorage.clear();
   });
   afterEach(() => dropDatabase(db));

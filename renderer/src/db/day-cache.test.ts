@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDesk } from '../../../shared/domain/commands-desk';
-import { checkInOn, dropDatabase, expectedAppointments, freshDatabase, localContext, serverUrl, today } from '../../test/desk-fixtures';
-import { loadDay } from '../features/agenda/load-day';
+import { checkInOn, dropDatabase, expectedAppointments, freshDatabaseWithTheDay, localContext, today } from '../../test/desk-fixtures';
 import { readProjectionStamp, shownDay } from './day-cache';
 import { projectionTables, readLocalDay } from './day-projection';
 import { openDeskDatabase, type DeskDatabase } from './desk-db';
@@ -10,8 +9,7 @@ import { performCommand } from './perform-command';
 describe('the day an action acts on, kept in memory between actions', () => {
   let db: DeskDatabase;
   beforeEach(async () => {
-    db = await freshDatabase('day-cache-test');
-    expect(await loadDay(db, serverUrl, today)).toMatchObject({ ok: true });
+    db = await freshDatabaseWithTheDay('day-cache-test');
     // The first action reads the day from the tables and keeps it.
     expect(await performCommand(db, (state, ctx) => openDesk(state, ctx), localContext)).toMatchObject({ ok: true });
   });

@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkIn } from '../../../shared/domain/commands-queue';
 import { openDesk } from '../../../shared/domain/commands-desk';
-import { dropDatabase, expectedAppointments, freshDatabase, localContext, serverUrl, today } from '../../test/desk-fixtures';
-import { loadDay } from '../features/agenda/load-day';
+import { dropDatabase, expectedAppointments, freshDatabaseWithTheDay, localContext, today } from '../../test/desk-fixtures';
 import type { DeskDatabase } from './desk-db';
 import { readMeta } from './desk-meta';
 import { performCommand } from './perform-command';
@@ -11,8 +10,7 @@ import { retryStorage, storageGuard } from './storage-guard';
 describe('a clerk action on the desk', () => {
   let db: DeskDatabase;
   beforeEach(async () => {
-    db = await freshDatabase('perform-test');
-    expect(await loadDay(db, serverUrl, today)).toMatchObject({ ok: true });
+    db = await freshDatabaseWithTheDay('perform-test');
   });
   afterEach(() => dropDatabase(db));
 

@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkInOn, dropDatabase, expectedAppointments, freshDatabase, serverUrl, today } from '../../test/desk-fixtures';
-import { loadDay } from '../features/agenda/load-day';
+import { checkInOn, dropDatabase, expectedAppointments, freshDatabaseWithTheDay, today } from '../../test/desk-fixtures';
 import { projectionTables, rebuildDay } from './day-projection';
 import type { DeskDatabase, LocalAppointment } from './desk-db';
 import { onCommittedAppointments } from './projection-stamp';
@@ -9,8 +8,7 @@ describe('rebuilding the shown day (after every pull)', () => {
   let db: DeskDatabase;
   let people: LocalAppointment[];
   beforeEach(async () => {
-    db = await freshDatabase('rebuild-day-test');
-    expect(await loadDay(db, serverUrl, today)).toMatchObject({ ok: true });
+    db = await freshDatabaseWithTheDay('rebuild-day-test');
     people = await expectedAppointments(db, 3);
   });
   afterEach(() => dropDatabase(db));

@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addDays } from '../../../shared/domain/calendar-date';
 import type { BalieEvent } from '../../../shared/sync/events';
-import { dropDatabase, freshDatabase, serverUrl, today } from '../../test/desk-fixtures';
-import { loadDay } from '../features/agenda/load-day';
+import { dropDatabase, freshDatabaseWithTheDay, today } from '../../test/desk-fixtures';
 import { projectionTables } from './day-projection';
 import type { DeskDatabase, LocalAppointment, OutboxEntry, StoredConflict } from './desk-db';
 import { readMeta } from './desk-meta';
@@ -14,8 +13,7 @@ describe('retention: old days leave the desk once everything of them reached the
   let db: DeskDatabase;
   let model: LocalAppointment;
   beforeEach(async () => {
-    db = await freshDatabase('retention-test');
-    expect(await loadDay(db, serverUrl, today)).toMatchObject({ ok: true });
+    db = await freshDatabaseWithTheDay('retention-test');
     model = (await db.appointments.where('date').equals(today).first())!;
   });
   afterEach(() => dropDatabase(db));

@@ -1,7 +1,6 @@
 import { renderHook, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkInOn, dropDatabase, expectedAppointments, freshDatabase, serverUrl, today } from '../../test/desk-fixtures';
-import { loadDay } from '../features/agenda/load-day';
+import { checkInOn, dropDatabase, expectedAppointments, freshDatabaseWithTheDay, today } from '../../test/desk-fixtures';
 import { projectionTables } from './day-projection';
 import { openDeskDatabase, type DeskDatabase, type LocalAppointment } from './desk-db';
 import { useShownDayRows } from './shown-day-rows';
@@ -10,8 +9,7 @@ describe("the day's rows on the clerk's screen", () => {
   let db: DeskDatabase;
   let people: LocalAppointment[];
   beforeEach(async () => {
-    db = await freshDatabase('shown-day-test');
-    expect(await loadDay(db, serverUrl, today)).toMatchObject({ ok: true });
+    db = await freshDatabaseWithTheDay('shown-day-test');
     people = await expectedAppointments(db, 4);
   });
   afterEach(() => dropDatabase(db));

@@ -8,7 +8,7 @@ import { deskContentSecurityPolicy } from '../../../shared/security/csp';
 export const KEPT_ASSET = 'public, max-age=31536000, immutable';
 
 /** A file of the build's `assets/` folder (Vite names each after its content's hash). */
-export const isHashedAsset = (path: string): boolean => /[\\/]assets[\\/][^\\/]+$/.test(path);
+const isHashedAsset = (path: string): boolean => /[\\/]assets[\\/][^\\/]+$/.test(path);
 
 /**
  * Serves the desk's built renderer at `/desk/` for plain browsers (supervisors without the

@@ -4,12 +4,11 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { expectedAppointment } from '../../../../shared/domain/appointment-state';
 import { SERVICE_CODES } from '../../../../shared/domain/codes';
-import { dropDatabase, freshDatabase, serverUrl, today } from '../../../test/desk-fixtures';
+import { dropDatabase, freshDatabaseWithTheDay, today } from '../../../test/desk-fixtures';
 import type { DeskDatabase, LocalAppointment } from '../../db/desk-db';
 import { I18nProvider } from '../../i18n/i18n';
 import { createAgendaIndexer, filterAgenda, findScanned, inAgendaOrder } from './agenda-search';
 import { AgendaWorkspace } from './agenda-workspace';
-import { loadDay } from './load-day';
 
 function Agenda({ db, onOpenBooking }: { db: DeskDatabase; onOpenBooking(bookingId: string): void }) {
   const rows = useLiveQuery(() => db.appointments.where('date').equals(today).toArray(), [db]);
@@ -22,8 +21,7 @@ describe("the signed-in clerk's agenda", () => {
   let db: DeskDatabase;
   let day: LocalAppointment[];
   beforeEach(async () => {
-    db = await freshDatabase('agenda-workspace-test');
-    expect(await loadDay(db, serverUrl, today)).toMatchObject({ ok: true });
+    db = await freshDatabaseWithTheDay('agenda-workspace-test');
     day = inAgendaOrder(await db.appointments.where('date').equals(today).toArray());
   });
   afterEach(() => dropDatabase(db));
