@@ -3,6 +3,7 @@
  * copy of the day (as a real desk does offline) and pushes or pulls them over HTTP.
  */
 import { randomBytes } from 'node:crypto';
+import { addDays, amsterdamInstant } from '../../../shared/domain/calendar-date';
 import type { CommandContext, CommandResult } from '../../../shared/domain/command-support';
 import type { DayState } from '../../../shared/domain/day-state';
 import { formatUuidV7 } from '../../../shared/domain/uuid-v7';
@@ -40,13 +41,14 @@ export async function simulatedDesk(server: RunningServer, desk: DeskIdentity): 
 
 /** A desk of a server at `url` (e.g. a child process), starting from the given day. */
 export function simulatedRemoteDesk(url: string, desk: DeskIdentity, day: DayState): SimulatedDesk {
+  const now = deskClock(desk.day);
   const simulated: SimulatedDesk = {
     ...desk,
     state: day,
     nextSeq: 1,
     act(command) {
       const result = command(simulated.state, {
-        now: new Date().toISOString(),
+        now: now().toISOString(),
         deviceId: desk.deviceId,
         deskId: desk.deskId,
         clerkId: desk.clerkId,
@@ -78,4 +80,14 @@ export function simulatedRemoteDesk(url: string, desk: DeskIdentity, day: DaySta
     },
   };
   return simulated;
+}
+
+/**
+ * The real time, held at the last millisecond of the desk's day. The server files a desk's own
+ * events (opening, pauses) under the Amsterdam day they happened on, so a run that crosses
+ * midnight would otherwise move half its events to a day the test does not look at.
+ */
+function deskClock(day: string): () => Date {
+  const lastInstantOfDay = amsterdamInstant(addDays(day, 1), '00:00') - 1;
+  return () => new Date(Math.min(Date.now(), lastInstantOfDay));
 }
