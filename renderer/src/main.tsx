@@ -1,6 +1,5 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { amsterdamDateOf } from '../../shared/domain/calendar-date';
 import { App } from './app/app';
 import './app/app.css';
 import { pickBridge } from './bridge/pick-bridge';
@@ -12,7 +11,7 @@ if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
   <StrictMode>
     <I18nProvider>
-      <App db={openDeskDatabase()} bridge={pickBridge()} today={amsterdamDateOf(new Date())} />
+      <App db={openDeskDatabase()} bridge={pickBridge()} />
     </I18nProvider>
   </StrictMode>,
 );

@@ -16,15 +16,20 @@ import { useI18n } from '../i18n/i18n';
 import { ClerkDesk } from './clerk-desk';
 import { printingOf } from './receipt-printing';
 import { useDeskSync } from './use-desk-sync';
+import { useToday } from './use-today';
 
 /**
  * The desk's shell: header with the clerk and the language switch; a desk without a chosen server
  * first asks for one; then either the sign-in forms with the day's agenda (before sign-in) or the
  * signed-in clerk's desk with its sync line, behind the idle lock. Above it all, after the desktop
- * host reloaded a crashed page, the notice that says so.
+ * host reloaded a crashed page, the notice that says so. The day shown is today's, and moves on at
+ * midnight unless `today` fixes it.
  */
-export function App({ db, bridge, today }: { db: DeskDatabase; bridge: DeskBridge; today: string }) {
+export function App({ db, bridge, today: fixedToday }: { db: DeskDatabase; bridge: DeskBridge; today?: string }) {
   const { t, language, setLanguage } = useI18n();
+  // Tests fix the day; the desk itself follows the calendar (a PC left on overnight).
+  const followedToday = useToday();
+  const today = fixedToday ?? followedToday;
   const { session, status } = useDeskSync(db, bridge);
   const config = useBridgeConfig(bridge);
   const host = config?.host;

@@ -1,6 +1,5 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { amsterdamDateOf } from '../../../shared/domain/calendar-date';
 import { I18nProvider } from '../i18n/i18n';
 import { SupervisorApp } from './supervisor-app';
 
@@ -10,7 +9,7 @@ if (!root) throw new Error('supervisor.html has no #root');
 createRoot(root).render(
   <StrictMode>
     <I18nProvider>
-      <SupervisorApp serverUrl={window.location.origin} today={amsterdamDateOf(new Date())} />
+      <SupervisorApp serverUrl={window.location.origin} />
     </I18nProvider>
   </StrictMode>,
 );

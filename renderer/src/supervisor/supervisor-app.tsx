@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { FastTrackPanel } from '../features/fast-track/fast-track-panel';
 import { SupervisorScreen } from '../app/supervisor-screen';
+import { useToday } from '../app/use-today';
 import type { LiveViewTiming } from '../features/supervisor/use-live-view';
 import { useI18n } from '../i18n/i18n';
 import { readStoredSession, signInSupervisor, signOutSupervisor, storeSession, type SignInFailure, type StoredSession } from './supervisor-session';
@@ -52,7 +53,10 @@ function SignInForm({ serverUrl, onSignedIn }: { serverUrl: string; onSignedIn: 
  * The supervisor's page in a plain browser: its own sign-in, then the supervisor's screens; a
  * GemeenteLoket account (`municipality`) sees the fast-track follow-up only.
  */
-export function SupervisorApp({ serverUrl, today, storage = sessionStorage, liveTiming }: { serverUrl: string; today: string; storage?: Storage; liveTiming?: LiveViewTiming }) {
+export function SupervisorApp({ serverUrl, today: fixedToday, storage = sessionStorage, liveTiming }: { serverUrl: string; today?: string; storage?: Storage; liveTiming?: LiveViewTiming }) {
+  // Tests fix the day; a supervisor's screen left open overnight moves on to the new one.
+  const followedToday = useToday();
+  const today = fixedToday ?? followedToday;
   const { t, language, setLanguage } = useI18n();
   const [session, setSession] = useState<StoredSession | null>(() => readStoredSession(storage));
   const signedIn = (next: StoredSession) => {
