@@ -8,7 +8,6 @@
  */
 import { createElement, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { amsterdamDateOf } from '../../../shared/domain/calendar-date';
 import { App } from '../../src/app/app';
 import '../../src/app/app.css';
 import { createWebBridge } from '../../src/bridge/web-bridge';
@@ -29,5 +28,5 @@ window.balieHarness = createHarness(db, bridge);
 const root = document.getElementById('root');
 if (!root) throw new Error('the harness page has no #root');
 createRoot(root).render(
-  createElement(StrictMode, null, createElement(I18nProvider, null, createElement(App, { db, bridge, today: amsterdamDateOf(new Date()) }))),
+  createElement(StrictMode, null, createElement(I18nProvider, null, createElement(App, { db, bridge }))),
 );
