@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkIn } from '../../shared/domain/commands-queue';
-import { projectionTables } from '../src/db/day-projection';
+import { projectionTables, serverStateOf } from '../src/db/day-projection';
 import type { DeskDatabase } from '../src/db/desk-db';
 import { readMeta } from '../src/db/desk-meta';
 import { performCommand } from '../src/db/perform-command';
@@ -80,8 +80,8 @@ describe('the view the desk shows after a pull', () => {
 
   it("drops an optimistic effect the server answered with a conflict, even when the server's appointment did not change", async () => {
     const [anna] = await expectedAppointments(db, SHARE);
-    // The desk showed its own call of Anna; the event has left the outbox as a conflict.
-    await db.transaction('rw', projectionTables(db), () => db.appointments.update(anna!.id, { status: 'called', deskId: desk.session.deskId }));
+    // The desk showed its own call of Anna (beside the server's state); the event has left the outbox as a conflict.
+    await db.transaction('rw', projectionTables(db), () => db.appointments.update(anna!.id, { status: 'called', deskId: desk.session.deskId, base: serverStateOf(anna!) }));
     const cursor = BigInt((await readMeta(db.meta, 'pullCursor'))!) + 1n;
     const verdict = {
       eventId: '0195f3d2-7c6a-7b1e-9c1a-3f2b5d6e7a8b',

@@ -13,7 +13,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/domain/calendar-date';
 import { MAX_PUSH_BATCH, pushResponseSchema } from '../../shared/sync/push-pull';
-import { readLocalDay } from '../src/db/day-projection';
+import { readLocalDay, serverStateOf } from '../src/db/day-projection';
 import { openDeskDatabase, type DeskDatabase } from '../src/db/desk-db';
 import { performCommand } from '../src/db/perform-command';
 import { pullChanges } from '../src/features/sync/pull-changes';
@@ -134,7 +134,7 @@ describe('three desks against a reference model', () => {
           expect(await desk.db.outbox.count()).toBe(0);
           expect(appointmentsOf(await readLocalDay(desk.db, date))).toEqual(expectedAppointments);
           const stored = await desk.db.appointments.where('date').equals(date).sortBy('id');
-          expect(stored.map((row) => row.base)).toEqual(expectedAppointments);
+          expect(stored.map(serverStateOf)).toEqual(expectedAppointments);
           const known = await desk.db.conflicts.where('appointmentId').anyOf(people).primaryKeys();
           expect(new Set(known)).toEqual(expected.conflicts);
         }

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDesk } from '../../../shared/domain/commands-desk';
 import { checkInOn, dropDatabase, expectedAppointments, freshDatabaseWithTheDay, localContext, today } from '../../test/desk-fixtures';
 import { readProjectionStamp, shownDay } from './day-cache';
-import { projectionTables, readLocalDay } from './day-projection';
+import { projectionTables, readLocalDay, serverStateOf } from './day-projection';
 import { openDeskDatabase, type DeskDatabase } from './desk-db';
 import { performCommand } from './perform-command';
 
@@ -28,7 +28,7 @@ describe('the day an action acts on, kept in memory between actions', () => {
     const before = await shownDay(db, today, await readProjectionStamp(db));
     const row = (await db.appointments.get(anna!.id))!;
     // What a pull does with the server's answer: the whole row put again, in a transaction of its own.
-    await db.transaction('rw', projectionTables(db), () => db.appointments.put({ ...row, status: 'cancelled', base: { ...row.base!, status: 'cancelled' } }));
+    await db.transaction('rw', projectionTables(db), () => db.appointments.put({ ...row, status: 'cancelled', base: { ...serverStateOf(row)!, status: 'cancelled' } }));
     const after = await shownDay(db, today, await readProjectionStamp(db));
     expect(after.appointments[anna!.id]?.status).toBe('cancelled');
     // The other rows are the very objects the last action left: the day was not read again.

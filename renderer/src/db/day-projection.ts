@@ -16,7 +16,7 @@ import { sameValue } from './same-value';
 /** The tables a projection write touches: take them all in the transaction. */
 export const projectionTables = (db: DeskDatabase) => [db.appointments, db.persons, db.desks, db.outbox, db.meta];
 
-function strip<Row extends { base: unknown }>(row: Row): Omit<Row, 'base'> {
+function strip<Row extends { base?: unknown }>(row: Row): Omit<Row, 'base'> {
   const { base: _base, ...rest } = row;
   return rest;
 }
@@ -25,6 +25,16 @@ function strip<Row extends { base: unknown }>(row: Row): Omit<Row, 'base'> {
 export function appointmentOf(row: LocalAppointment): AppointmentState {
   const { personName: _name, dateOfBirth: _born, nationalityCategory: _nationality, vNumber: _vNumber, ...appointment } = strip(row);
   return appointment;
+}
+
+/** The server's state of a stored row: its `base`, or the shown state where it has none. Null while only this desk knows the row. */
+export function serverStateOf(row: LocalAppointment): AppointmentState | null {
+  return row.base === undefined ? appointmentOf(row) : row.base;
+}
+
+/** A shown row as stored: with the server's state beside it only where that differs (desk-db.ts). */
+export function withServerState(shown: Omit<LocalAppointment, 'base'>, server: AppointmentState | null): LocalAppointment {
+  return server !== null && sameValue(appointmentOf(shown), server) ? shown : { ...shown, base: server };
 }
 
 function dayStateOf(appointments: AppointmentState[], persons: Person[], desks: DeskState[]): DayState {
@@ -98,9 +108,10 @@ export async function writeLocalDay(db: DeskDatabase, state: DayState, previous?
     db.persons.bulkGet(changedPersons.map((row) => row.id)),
     db.desks.bulkGet(changedDesks.map((row) => row.id)),
   ]);
-  const appointmentRows = changedAppointments.map(
-    (appointment, index): LocalAppointment => ({ ...shownAppointmentRow(appointment, state.persons[appointment.personId]), base: appointmentBases[index]?.base ?? null }) as LocalAppointment,
-  );
+  const appointmentRows = changedAppointments.map((appointment, index): LocalAppointment => {
+    const stored = appointmentBases[index];
+    return withServerState(shownAppointmentRow(appointment, state.persons[appointment.personId]), stored ? serverStateOf(stored) : null);
+  });
   const personRows = changedPersons.map((person, index): LocalPerson => ({ ...person, base: personBases[index]?.base ?? null }));
   const deskRows = changedDesks.map((desk, index): LocalDesk => ({ ...desk, base: deskBases[index]?.base ?? null }));
   // Empty writes are skipped: each is a request, and an action on a big day changes a row or two.
@@ -119,7 +130,7 @@ export async function writeLocalDay(db: DeskDatabase, state: DayState, previous?
 export async function rebuildDay(db: DeskDatabase, date: string, checklists?: readonly ChecklistDefinition[]): Promise<void> {
   const rows = await rowsOfDay(db, date);
   const base = dayStateOf(
-    rows.appointments.flatMap((row) => (row.base ? [row.base] : [])),
+    rows.appointments.flatMap((row) => serverStateOf(row) ?? []),
     rows.persons.flatMap((row) => (row.base ? [row.base] : [])),
     rows.desks.flatMap((row) => (row.base ? [row.base] : [])),
   );

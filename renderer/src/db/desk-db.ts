@@ -4,8 +4,8 @@
  *
  * Version 2 holds the local projection (`appointments`, `persons`, `desks`): each row is what the
  * desk shows (the server's state with this desk's unsent events replayed on top) and keeps the
- * server's own copy in `base`, so the view can be rebuilt whenever the server's state or the outbox
- * changes. `outbox` holds this desk's events until the server acknowledges them.
+ * server's own copy in `base` where it differs, so the view can be rebuilt whenever the server's
+ * state or the outbox changes. `outbox` holds this desk's events until the server acknowledges them.
  */
 import { Dexie, type EntityTable } from 'dexie';
 import type { AppointmentState } from '../../../shared/domain/appointment-state';
@@ -33,8 +33,13 @@ export interface PersonFields {
 /** One person's appointment for one service as the desk shows it. */
 export type LocalAppointment = AppointmentState &
   PersonFields & {
-    /** The server's state as last pulled or loaded; null while only this desk knows it (a walk-in not yet pulled). */
-    base: AppointmentState | null;
+    /**
+     * The server's state as last pulled or loaded; null while only this desk knows it (a walk-in not
+     * yet pulled). Absent when it is the shown state itself, as on most rows (no unsent event of
+     * this desk changes them): half the bytes to read when the desk starts. Read it with
+     * `serverStateOf` (day-projection.ts).
+     */
+    base?: AppointmentState | null;
   };
 
 export type LocalPerson = Person & { base: Person | null };

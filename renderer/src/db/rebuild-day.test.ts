@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkInOn, dropDatabase, expectedAppointments, freshDatabaseWithTheDay, today } from '../../test/desk-fixtures';
-import { projectionTables, rebuildDay } from './day-projection';
+import { projectionTables, rebuildDay, serverStateOf } from './day-projection';
 import type { DeskDatabase, LocalAppointment } from './desk-db';
 import { onCommittedAppointments } from './projection-stamp';
 
@@ -34,7 +34,7 @@ describe('rebuilding the shown day (after every pull)', () => {
   it("writes only the row whose server state changed, and the unsent check-in stays on top of the server's state", async () => {
     expect(await checkInOn(db, people[0]!.id)).toMatchObject({ ok: true });
     const other = (await db.appointments.get(people[1]!.id))!;
-    await db.transaction('rw', projectionTables(db), () => db.appointments.put({ ...other, base: { ...other.base!, status: 'cancelled' } }));
+    await db.transaction('rw', projectionTables(db), () => db.appointments.put({ ...other, base: { ...serverStateOf(other)!, status: 'cancelled' } }));
     const written = await rowsWrittenByRebuild();
     expect(written.map((row) => [row.id, row.status])).toEqual([[people[1]!.id, 'cancelled']]);
     expect((await db.appointments.get(people[0]!.id))?.status).toBe('arrived');

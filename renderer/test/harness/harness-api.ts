@@ -11,6 +11,7 @@ import { callAppointment, checkIn, markNoShow, recall } from '../../../shared/do
 import type { AppointmentState } from '../../../shared/domain/appointment-state';
 import type { DeskBridge } from '../../../shared/ipc/desk-bridge';
 import type { BalieEvent } from '../../../shared/sync/events';
+import { appointmentOf, serverStateOf } from '../../src/db/day-projection';
 import { act, actorOf } from '../../src/db/desk-actor';
 import type { DeskDatabase, StoredConflict } from '../../src/db/desk-db';
 import { readMeta } from '../../src/db/desk-meta';
@@ -79,12 +80,6 @@ function commandOf(action: HarnessAction): DeskCommand {
   }
 }
 
-/** The appointment as the server knows it: the desk's own fields (person, base) left out. */
-export function appointmentPart(row: AppointmentState & Record<string, unknown>): AppointmentState {
-  const { personName: _name, dateOfBirth: _born, nationalityCategory: _nationality, vNumber: _vNumber, base: _base, ...appointment } = row;
-  return appointment;
-}
-
 export function createHarness(db: DeskDatabase, bridge: DeskBridge): BalieHarness {
   return {
     async register(code, name) {
@@ -117,8 +112,8 @@ export function createHarness(db: DeskDatabase, bridge: DeskBridge): BalieHarnes
         cursor: (await readMeta(db.meta, 'pullCursor')) ?? null,
         nextDeviceSeq: (await readMeta(db.meta, 'nextDeviceSeq')) ?? null,
         conflicts: await db.conflicts.toArray(),
-        shown: rows.map((row) => appointmentPart(row as unknown as AppointmentState & Record<string, unknown>)),
-        base: rows.flatMap((row) => (row.base ? [row.base] : [])),
+        shown: rows.map(appointmentOf),
+        base: rows.flatMap((row) => serverStateOf(row) ?? []),
       };
     },
     async pendingEvents() {

@@ -6,7 +6,7 @@
  * loader runs on a timer and nobody would catch it.
  */
 import { dayResponseSchema, type DayAppointment } from '../../../../shared/sync/day';
-import { projectionTables, rebuildDay } from '../../db/day-projection';
+import { projectionTables, rebuildDay, serverStateOf } from '../../db/day-projection';
 import type { DeskDatabase } from '../../db/desk-db';
 import { readMeta } from '../../db/desk-meta';
 import { baseFromDayAppointment, personFromDayAppointment } from '../../db/upgrade-v2';
@@ -72,9 +72,11 @@ async function storeDay(db: DeskDatabase, date: string, appointments: DayAppoint
       appointments.map((row) => {
         // A state the sync engine pulled is the server's word on the lifecycle; the agenda answer
         // only fills rows the desk knows nothing about yet.
-        const base = (pulled ? known.get(row.id)?.base : undefined) ?? baseFromDayAppointment(row);
+        const stored = pulled ? known.get(row.id) : undefined;
+        const base = (stored && serverStateOf(stored)) ?? baseFromDayAppointment(row);
         const { personName, dateOfBirth, nationalityCategory, vNumber } = row;
-        return { ...base, personName, dateOfBirth, nationalityCategory, vNumber, base };
+        // Shown as the server has it (no separate copy); the rebuild below replays unsent events on it.
+        return { ...base, personName, dateOfBirth, nationalityCategory, vNumber };
       }),
     );
     await db.persons.bulkPut(appointments.map(personFromDayAppointment));

@@ -52,7 +52,8 @@ function storeAppointment(rows: PageRows, change: Extract<ParsedChange, { entity
   const previous = rows.appointments.get(change.id);
   if (previous) touchedDates.add(previous.date);
   touchedDates.add(data.date);
-  const row = { ...shownAppointmentRow(data, rows.persons.get(data.personId), previous), base: data } as LocalAppointment;
+  // The server's state is shown as it is (a rebuild replays unsent events on it): no separate copy.
+  const row = shownAppointmentRow(data, rows.persons.get(data.personId), previous) as LocalAppointment;
   rows.appointments.set(row.id, row);
   rows.written.set(row.id, row);
 }
