@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, ageOn, amsterdamHourOf, amsterdamInstant, amsterdamTimeOf } from './calendar-date';
+import { addDays, addMonths, ageOn, amsterdamDateOf, amsterdamHourOf, amsterdamInstant, amsterdamTimeOf } from './calendar-date';
+
+const HOUR = 3_600_000;
 import { formatUuidV7, isUuidV7, uuidV7Time } from './uuid-v7';
 
 describe('ages by calendar arithmetic', () => {
@@ -41,6 +43,27 @@ describe("Amsterdam's wall clock", () => {
         }
       }
     }
+  });
+  it('date and time match the time zone database from 1996 to 2060: every hour around each change of the clocks, and every 7th hour between', () => {
+    const database = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+    const asDatabase = (instant: Date) => {
+      const part = Object.fromEntries(database.formatToParts(instant).map(({ type, value }) => [type, value]));
+      return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}`;
+    };
+    const instants: number[] = [];
+    for (let hour = Date.UTC(1996, 0, 1) / HOUR; hour < Date.UTC(2061, 0, 1) / HOUR; hour += 7) instants.push(hour * HOUR);
+    for (let year = 1996; year <= 2060; year++) {
+      for (const month of [2, 9]) {
+        // The last Sunday of March and of October, ±2 days by the hour, and each side of 01:00 UTC.
+        const lastDay = new Date(Date.UTC(year, month + 1, 0));
+        const change = Date.UTC(year, month, lastDay.getUTCDate() - lastDay.getUTCDay(), 1);
+        for (let hour = -48; hour <= 48; hour++) instants.push(change + hour * HOUR);
+        instants.push(change - 1, change + 59_999);
+      }
+    }
+    const differing = instants.map((at) => new Date(at)).filter((instant) => `${amsterdamDateOf(instant)} ${amsterdamTimeOf(instant)}` !== asDatabase(instant));
+    expect(instants.length).toBeGreaterThan(80_000);
+    expect(differing.map((instant) => instant.toISOString())).toEqual([]);
   });
   it('an autumn slot in the repeated hour is the second of the two (winter time), before and after other questions', () => {
     expect(new Date(amsterdamInstant('2026-10-25', '02:30')).toISOString()).toBe('2026-10-25T01:30:00.000Z');

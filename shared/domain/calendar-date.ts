@@ -3,16 +3,9 @@
  * own time zone. Pure: the caller passes the instant in.
  */
 
-const amsterdamDate = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Amsterdam',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
 /** The date in Amsterdam at the given instant, as `YYYY-MM-DD`. */
 export function amsterdamDateOf(instant: Date): string {
-  return amsterdamDate.format(instant);
+  return new Date(instant.getTime() + amsterdamOffsetAt(instant.getTime())).toISOString().slice(0, 10);
 }
 
 /** True when `value` is a real calendar date written as `YYYY-MM-DD` (no 2026-02-30). */
@@ -68,50 +61,26 @@ export function addMonths(date: string, months: number): string {
   return firstOfTarget.toISOString().slice(0, 10);
 }
 
-const amsterdamClock = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/Amsterdam',
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-
 const HOUR_MS = 3_600_000;
-/** Offsets already worked out, by UTC hour (Intl's formatter costs ~20 µs a call; a queue asks hundreds of times). */
-const offsetsByUtcHour = new Map<number, number>();
-const OFFSETS_KEPT = 10_000;
 
 /**
- * Milliseconds that Amsterdam's wall clock is ahead of UTC at the given instant (3,600,000 or
- * 7,200,000). The clocks change on a whole UTC hour (01:00 UTC), so the offset is the same for every
- * instant of one UTC hour and is remembered per hour.
+ * Milliseconds that Amsterdam's wall clock is ahead of UTC at the given instant: Central European
+ * Time (UTC+1), and summer time (UTC+2) from 01:00 UTC on the last Sunday of March until 01:00 UTC
+ * on the last Sunday of October, the EU's rule since 1996 (a test holds it to the time zone
+ * database hour by hour up to 2060). Worked out rather than asked of Intl: a window's first
+ * formatter with a time zone loads ICU's zone data, about 20 ms of every desk start, and a queue
+ * asks hundreds of times per render.
  */
 function amsterdamOffsetAt(epochMs: number): number {
-  const hour = Math.floor(epochMs / HOUR_MS);
-  const known = offsetsByUtcHour.get(hour);
-  if (known !== undefined) return known;
-  if (offsetsByUtcHour.size >= OFFSETS_KEPT) offsetsByUtcHour.clear();
-  const offset = amsterdamOffsetFromIntl(hour * HOUR_MS);
-  offsetsByUtcHour.set(hour, offset);
-  return offset;
+  const year = new Date(epochMs).getUTCFullYear();
+  const summer = epochMs >= lastSundayAtOneUtc(year, 3) && epochMs < lastSundayAtOneUtc(year, 10);
+  return summer ? 2 * HOUR_MS : HOUR_MS;
 }
 
-function amsterdamOffsetFromIntl(epochMs: number): number {
-  const parts = Object.fromEntries(
-    amsterdamClock.formatToParts(new Date(epochMs)).map((part) => [part.type, part.value]),
-  ) as Record<string, string>;
-  const wall = Date.UTC(
-    Number(parts.year),
-    Number(parts.month) - 1,
-    Number(parts.day),
-    Number(parts.hour),
-    Number(parts.minute),
-    Number(parts.second),
-  );
-  return wall - Math.floor(epochMs / 1000) * 1000;
+/** 01:00 UTC on the last Sunday of `month` (1-12) of `year`, when the EU's clocks change. */
+function lastSundayAtOneUtc(year: number, month: number): number {
+  const lastDay = new Date(Date.UTC(year, month, 0));
+  return Date.UTC(year, month - 1, lastDay.getUTCDate() - lastDay.getUTCDay(), 1);
 }
 
 /**

@@ -62,15 +62,27 @@ export type HealthResponse = z.infer<typeof healthResponseSchema>;
 
 const SERVICE_ORDER: readonly string[] = SERVICE_CODES;
 
+/** What the agenda's order looks at. */
+export type AgendaOrderKey = Pick<DayAppointment, 'slotStart' | 'appointmentCode' | 'personId' | 'service'>;
+
 /**
  * The agenda's order, the same on the server and the desk: by slot, then booking, then person,
  * then service in one stop shop order. A family stays together within its slot.
  */
-export function compareDayAppointments(a: DayAppointment, b: DayAppointment): number {
+export function compareDayAppointments(a: AgendaOrderKey, b: AgendaOrderKey): number {
   return (
-    a.slotStart.localeCompare(b.slotStart) ||
-    a.appointmentCode.localeCompare(b.appointmentCode) ||
-    a.personId.localeCompare(b.personId) ||
+    byCodeUnits(a.slotStart, b.slotStart) ||
+    byCodeUnits(a.appointmentCode, b.appointmentCode) ||
+    byCodeUnits(a.personId, b.personId) ||
     SERVICE_ORDER.indexOf(a.service) - SERVICE_ORDER.indexOf(b.service)
   );
+}
+
+/**
+ * Times, codes and ids are digits, capitals and dashes, which sort the same by code unit as by a
+ * collation; `localeCompare` asks ICU each time, and sorting a day of 5,000 took 20 ms of the
+ * desk's start.
+ */
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

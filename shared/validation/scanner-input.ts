@@ -6,6 +6,7 @@
 
 const SPACES = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]/g;
 const DASHES = /[-\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/g;
+const ALREADY_CLEAN = /^[0-9A-Z]*$/;
 
 /** C0 and C1 control characters: the scanner's carriage return, tab, group separator... */
 function isControlCharacter(character: string): boolean {
@@ -18,6 +19,8 @@ function isControlCharacter(character: string): boolean {
  * control characters, spaces and dashes removed, upper case. `' v-123 al568\r'` → `'V123AL568'`.
  */
 export function normaliseScannerInput(raw: string): string {
+  // Most input is already clean (every appointment code of the day is indexed at the desk's start).
+  if (ALREADY_CLEAN.test(raw)) return raw;
   const printable = [...raw.normalize('NFKC')].filter((character) => !isControlCharacter(character)).join('');
   return printable.replace(SPACES, '').replace(DASHES, '').toUpperCase();
 }

@@ -1,4 +1,5 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { amsterdamTimeOf } from '../../../shared/domain/calendar-date';
 import { en, nl, type MessageKey } from './messages';
 
 export type Language = 'nl' | 'en';
@@ -22,17 +23,13 @@ export function I18nProvider({ initialLanguage = 'nl', children }: { initialLang
   }, [language]);
   const value = useMemo<I18n>(() => {
     const messages = language === 'nl' ? nl : en;
-    const timeFormat = new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', {
-      timeZone: 'Europe/Amsterdam',
-      hour: '2-digit',
-      minute: '2-digit',
-    });
     return {
       language,
       setLanguage,
       t: (key, values = {}) =>
         messages[key].replace(/\{(\w+)\}/g, (match, name: string) => String(values[name] ?? match)),
-      formatTime: (instant) => timeFormat.format(new Date(instant)),
+      // HH:MM in both languages; by arithmetic, so the desk's start loads no time zone data (calendar-date.ts).
+      formatTime: (instant) => amsterdamTimeOf(new Date(instant)),
     };
   }, [language]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

@@ -26,9 +26,10 @@ export function inAgendaOrder(rows: readonly LocalAppointment[]): LocalAppointme
     const slot = bookingSlots.get(row.bookingId);
     if (slot === undefined || row.slotStart < slot) bookingSlots.set(row.bookingId, row.slotStart);
   }
-  // Each row's sort key is made once (not in every comparison: a day may hold 10,000 rows).
+  // Each row's sort key is made once (not in every comparison: a day may hold 10,000 rows), with
+  // only the fields the order looks at (a copy of each whole row was 10 ms of the desk's start).
   const keyed = rows.map((row) => ({
-    ...row,
+    service: row.service,
     slotStart: bookingSlots.get(row.bookingId) ?? row.slotStart,
     appointmentCode: row.appointmentCode ?? '',
     // Within the family, the persons who were booked come first, then those added at the desk.
@@ -54,7 +55,9 @@ export interface SearchableRow {
 export function searchable(rows: readonly LocalAppointment[]): SearchableRow[] {
   return rows.map((row) => ({
     row,
-    name: row.personName.toLocaleLowerCase('nl'),
+    // Dutch lowers case as the default does (only Turkish, Azeri and Lithuanian differ), and the
+    // default is several times faster: every name of the day is lowered at the desk's start.
+    name: row.personName.toLowerCase(),
     code: row.appointmentCode === null ? '' : normaliseScannerInput(row.appointmentCode),
     numbers: [...(row.vNumber ? [row.vNumber] : []), ...recordedNumbers(row)],
   }));
@@ -62,7 +65,7 @@ export function searchable(rows: readonly LocalAppointment[]): SearchableRow[] {
 
 /** A matcher for what the clerk typed: part of the name, or of a number or code. */
 function queryMatcher(query: string): (entry: SearchableRow) => boolean {
-  const words = query.trim().toLocaleLowerCase('nl');
+  const words = query.trim().toLowerCase();
   if (words === '') return () => true;
   const code = normaliseScannerInput(query);
   const byNumber = code.length >= 2;
