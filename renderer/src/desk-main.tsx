@@ -1,7 +1,7 @@
+/** The desk app itself, loaded by the entry (main.tsx) beside its early read of the day. */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
-import './app/app.css';
 import { pickBridge } from './bridge/pick-bridge';
 import { openDeskDatabase } from './db/desk-db';
 import { I18nProvider } from './i18n/i18n';

@@ -13,6 +13,7 @@ import type { EventConflict } from '../../../shared/domain/day-state';
 import type { DeskState } from '../../../shared/domain/desk-machine';
 import type { Person } from '../../../shared/domain/model';
 import type { BalieEvent } from '../../../shared/sync/events';
+import { DESK_DATABASE_NAME } from './database-name';
 import { projectionStampMiddleware } from './projection-stamp';
 import { upgradeToVersion2 } from './upgrade-v2';
 
@@ -85,7 +86,7 @@ export const VERSION_1_STORES = {
   meta: 'key',
 };
 
-export function openDeskDatabase(name = 'balie-desk'): DeskDatabase {
+export function openDeskDatabase(name = DESK_DATABASE_NAME): DeskDatabase {
   // Live queries share their results instead of cloning them for each reader (a day of 5,000 rows was
   // cloned on every change): rows read from the database are never changed in place here.
   const db = new Dexie(name, { cache: 'immutable' }) as DeskDatabase;

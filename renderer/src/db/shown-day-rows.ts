@@ -7,11 +7,13 @@
  * costs the rows it wrote. IndexedDB stays the source of truth: the rows are read from it at start,
  * again whenever another window wrote (the stored projection stamp is not the last one this window
  * saw) and whenever a write cannot be followed row by row; nothing here is ever written back.
+ * The first read may be the one the entry asked for before the app's code ran (early-day-read.ts).
  */
 import { Dexie, type ObservabilitySet } from 'dexie';
 import { useCallback, useSyncExternalStore } from 'react';
 import type { DeskDatabase, LocalAppointment } from './desk-db';
 import { readMeta } from './desk-meta';
+import { takeEarlyDay } from './early-day-read';
 import { onCommittedAppointments, type CommittedAppointments } from './projection-stamp';
 
 type Rows = readonly LocalAppointment[];
@@ -85,10 +87,17 @@ class ShownDayRows {
     clearTimeout(this.retryTimer);
     let stamp: string | undefined;
     let rows: LocalAppointment[];
+    let readBeforeFollowing = false;
     try {
-      [stamp, rows] = await this.db.transaction('r', this.db.appointments, this.db.meta, () =>
-        Promise.all([readMeta(this.db.meta, 'projectionStamp'), this.db.appointments.where('date').equals(this.date).toArray()]),
-      );
+      const early = await takeEarlyDay(this.db.name, this.date);
+      if (early) {
+        ({ stamp, rows } = early);
+        readBeforeFollowing = true;
+      } else {
+        [stamp, rows] = await this.db.transaction('r', this.db.appointments, this.db.meta, () =>
+          Promise.all([readMeta(this.db.meta, 'projectionStamp'), this.db.appointments.where('date').equals(this.date).toArray()]),
+        );
+      }
     } catch {
       // Nobody awaits a read (it starts from events): the screen keeps what it shows and reads again.
       if (generation !== this.reading) return;
@@ -105,7 +114,9 @@ class ShownDayRows {
     this.stamp = stamp;
     for (const change of queued) this.patch(change);
     this.publish();
-    if (this.recheck) await this.checkStamp();
+    // The early read (early-day-read.ts) was made before this copy followed any write: the stamp
+    // tells whether one came in between.
+    if (this.recheck || readBeforeFollowing) await this.checkStamp();
   }
 
   private follow(change: CommittedAppointments): void {

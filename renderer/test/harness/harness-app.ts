@@ -1,5 +1,5 @@
 /**
- * The browser suite's harness page (built by e2e/harness/build-harness.ts, never part of the
+ * The browser suite's harness page, the app part (loaded by harness-page.ts, never part of the
  * shipped renderer): the real desk App on the web bridge, plus `window.balieHarness`.
  *
  * One difference from the shipped browser desk, on purpose: the session is kept in localStorage,
@@ -9,7 +9,6 @@
 import { createElement, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from '../../src/app/app';
-import '../../src/app/app.css';
 import { createWebBridge } from '../../src/bridge/web-bridge';
 import { openDeskDatabase } from '../../src/db/desk-db';
 import { I18nProvider } from '../../src/i18n/i18n';
