@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { preloadAppChunk } from './vite-plugins/preload-app-chunk';
 
 // One renderer build serves every host: Electron loads out/renderer through its app protocol, the
 // server publishes the same files at /desk/ for browsers. The bridge is chosen at run time.
@@ -26,7 +27,7 @@ export default defineConfig({
   renderer: {
     root: 'renderer',
     base: './',
-    plugins: [react()],
+    plugins: [react(), preloadAppChunk('renderer/src/desk-main.tsx')],
     build: {
       outDir: resolve(import.meta.dirname, 'out/renderer'),
       minify: true,

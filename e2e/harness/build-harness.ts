@@ -6,6 +6,7 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { build } from 'vite';
+import { preloadAppChunk } from '../../vite-plugins/preload-app-chunk';
 import { HARNESS_BUILD_DIR, REPOSITORY_ROOT } from '../support/paths';
 
 /**
@@ -31,7 +32,7 @@ async function buildPage(minify: boolean): Promise<void> {
     base: './',
     configFile: false,
     logLevel: 'warn',
-    plugins: [react()],
+    plugins: [react(), preloadAppChunk('renderer/test/harness/harness-app.ts')],
     build: { outDir: HARNESS_BUILD_DIR, emptyOutDir: true, minify, cssMinify: minify, reportCompressedSize: false, chunkSizeWarningLimit: 4096 },
   });
 }
