@@ -23,7 +23,8 @@ export function preloadAppChunk(appModule: string): Plugin {
         if (!app) return html;
         const scripts = new Set<string>();
         const add = (fileName: string) => {
-          if (scripts.has(fileName) || fileName === entry.fileName) return;
+          // The entry's own imports are named by Vite already.
+          if (scripts.has(fileName) || fileName === entry.fileName || entry.imports.includes(fileName)) return;
           scripts.add(fileName);
           for (const imported of chunks.find((chunk) => chunk.fileName === fileName)?.imports ?? []) add(imported);
         };
