@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { DeskBridge, DeskConfig } from '../../../shared/ipc/desk-bridge';
 import { actorOf, type DeskActor } from '../db/desk-actor';
 import type { DeskDatabase } from '../db/desk-db';
@@ -10,13 +10,16 @@ import { DeskLockGate } from '../features/auth/lock-screen';
 import { DeskSecuritySettings, LockNowButton } from '../features/auth/security-settings';
 import { SignInPanel } from '../features/auth/sign-in-panel';
 import { RecoveryNotice } from '../features/recovery/recovery-notice';
-import { SupervisorDeskScreen } from './supervisor-desk-screen';
 import { SyncIndicator } from '../features/sync/sync-indicator';
 import { useI18n } from '../i18n/i18n';
 import { ClerkDesk } from './clerk-desk';
 import { printingOf } from './receipt-printing';
 import { useDeskSync } from './use-desk-sync';
 import { useToday } from './use-today';
+
+// Only a supervisor signed in at a desk PC sees it: its code (live view, reports, steering,
+// fast-track, with their schemas) loads then, not at every clerk's start.
+const SupervisorDeskScreen = lazy(() => import('./supervisor-desk-screen').then(({ SupervisorDeskScreen: screen }) => ({ default: screen })));
 
 /**
  * The desk's shell: header with the clerk and the language switch; a desk without a chosen server
@@ -72,7 +75,9 @@ export function App({ db, bridge, today: fixedToday }: { db: DeskDatabase; bridg
               {session.role === 'clerk' ? (
                 <ClerkDesk key={`${session.deviceId}/${session.signedInAt}`} db={db} actor={actor} date={today} opensClientWindow={host === 'web'} printReceipt={printReceipt} />
               ) : (
-                <SupervisorDeskScreen bridge={bridge} locationId={session.locationId} today={today} sessionKey={`${session.deviceId}/${session.signedInAt}`} />
+                <Suspense fallback={<p>{t('agendaLoading')}</p>}>
+                  <SupervisorDeskScreen bridge={bridge} locationId={session.locationId} today={today} sessionKey={`${session.deviceId}/${session.signedInAt}`} />
+                </Suspense>
               )}
               <details className="shell__settings">
                 <summary>{t('settingsTitle')}</summary>
