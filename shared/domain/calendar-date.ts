@@ -67,9 +67,9 @@ const HOUR_MS = 3_600_000;
  * Milliseconds that Amsterdam's wall clock is ahead of UTC at the given instant: Central European
  * Time (UTC+1), and summer time (UTC+2) from 01:00 UTC on the last Sunday of March until 01:00 UTC
  * on the last Sunday of October, the EU's rule since 1996 (a test holds it to the time zone
- * database hour by hour up to 2060). Worked out rather than asked of Intl: a window's first
- * formatter with a time zone loads ICU's zone data, about 20 ms of every desk start, and a queue
- * asks hundreds of times per render.
+ * database from 1996 to 2060, around every change of the clocks). Worked out rather than asked of
+ * Intl: a window's first formatter with a time zone loads ICU's zone data, about 20 ms of every
+ * desk start, and a queue asks hundreds of times per render.
  */
 function amsterdamOffsetAt(epochMs: number): number {
   const year = new Date(epochMs).getUTCFullYear();
