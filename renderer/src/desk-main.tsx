@@ -1,4 +1,4 @@
-/** The desk app itself, loaded by the entry (main.tsx) beside its early read of the day. */
+/** The desk app itself, loaded by the entry (main.tsx, start-desk.ts) beside its early read of the day. */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';

@@ -30,9 +30,7 @@ const SupervisorDeskScreen = lazy(() => import('./supervisor-desk-screen').then(
  */
 export function App({ db, bridge, today: fixedToday }: { db: DeskDatabase; bridge: DeskBridge; today?: string }) {
   const { t, language, setLanguage } = useI18n();
-  // Tests fix the day; the desk itself follows the calendar (a PC left on overnight).
-  const followedToday = useToday();
-  const today = fixedToday ?? followedToday;
+  const today = useToday(fixedToday);
   const { session, status } = useDeskSync(db, bridge);
   const config = useBridgeConfig(bridge);
   const host = config?.host;

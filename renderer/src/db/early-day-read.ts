@@ -3,9 +3,10 @@
  *
  * Why: at start the renderer spends ~100 ms evaluating the app's code (one long task), and only
  * then did the screen ask for the day; IndexedDB then took as long again to read 5,000 rows while
- * the renderer waited. Asked first, the database reads while the code runs. The entry (main.tsx)
- * starts this read and loads the app beside it; the shown day (shown-day-rows.ts) takes the answer
- * once, and checks the stored projection stamp afterwards, so a write made in between is not missed.
+ * the renderer waited. Asked first, the database reads while the code runs. The entry
+ * (start-desk.ts) starts this read and loads the app beside it; the shown day (shown-day-rows.ts)
+ * takes the answer once, and checks the stored projection stamp afterwards, so a write made in
+ * between is not missed.
  *
  * Plain IndexedDB, not Dexie: this module runs before the app's code, and it only reads. A database
  * that does not exist yet is not created (the upgrade is aborted), and an older schema without the
@@ -57,7 +58,6 @@ function readDay(factory: IDBFactory, name: string, date: string): Promise<Early
     // No database yet: abort, so that Dexie creates it with its own schema.
     request.onupgradeneeded = () => request.transaction?.abort();
     request.onerror = () => resolve(null);
-    request.onblocked = () => resolve(null);
     request.onsuccess = () => {
       const db = request.result;
       // Let Dexie upgrade the schema whenever it needs to.

@@ -87,12 +87,12 @@ class ShownDayRows {
     clearTimeout(this.retryTimer);
     let stamp: string | undefined;
     let rows: LocalAppointment[];
-    let readBeforeFollowing = false;
     try {
       const early = await takeEarlyDay(this.db.name, this.date);
       if (early) {
         ({ stamp, rows } = early);
-        readBeforeFollowing = true;
+        // Read before this copy followed any write: the stamp tells whether one came in between.
+        this.recheck = true;
       } else {
         [stamp, rows] = await this.db.transaction('r', this.db.appointments, this.db.meta, () =>
           Promise.all([readMeta(this.db.meta, 'projectionStamp'), this.db.appointments.where('date').equals(this.date).toArray()]),
@@ -114,9 +114,7 @@ class ShownDayRows {
     this.stamp = stamp;
     for (const change of queued) this.patch(change);
     this.publish();
-    // The early read (early-day-read.ts) was made before this copy followed any write: the stamp
-    // tells whether one came in between.
-    if (this.recheck || readBeforeFollowing) await this.checkStamp();
+    if (this.recheck) await this.checkStamp();
   }
 
   private follow(change: CommittedAppointments): void {

@@ -54,9 +54,7 @@ function SignInForm({ serverUrl, onSignedIn }: { serverUrl: string; onSignedIn: 
  * GemeenteLoket account (`municipality`) sees the fast-track follow-up only.
  */
 export function SupervisorApp({ serverUrl, today: fixedToday, storage = sessionStorage, liveTiming }: { serverUrl: string; today?: string; storage?: Storage; liveTiming?: LiveViewTiming }) {
-  // Tests fix the day; a supervisor's screen left open overnight moves on to the new one.
-  const followedToday = useToday();
-  const today = fixedToday ?? followedToday;
+  const today = useToday(fixedToday);
   const { t, language, setLanguage } = useI18n();
   const [session, setSession] = useState<StoredSession | null>(() => readStoredSession(storage));
   const signedIn = (next: StoredSession) => {

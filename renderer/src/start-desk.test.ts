@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { showStartFailure } from './start-failure';
+import { showStartFailure } from './start-desk';
 
 describe('a desk whose app cannot be loaded', () => {
   it('says so in Dutch and English, with the way out and the cause, instead of a blank window', () => {
